@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *App) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), appMembers, readAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *App) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), appMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *App) decodeMember(i int, key []byte, d *dec) error {
+// readAppMember reads member i of the App at at where appMembers does not; unknown members are
+// skipped.
+func readAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*App)(at)
 	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -105,18 +102,19 @@ func (u *AppOwner) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *AppOwner) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *AppOwner) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.SimpleUser = new(SimpleUser)
-		return u.SimpleUser
+		return unsafe.Pointer(u.SimpleUser), simpleUserMembers, skipMember
 	case 1:
 		u.Enterprise = new(Enterprise)
-		return u.Enterprise
+		return unsafe.Pointer(u.Enterprise), enterpriseMembers, skipMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -137,16 +135,13 @@ func (u AppOwner) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *AppPermissionSet) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), appPermissionSetMembers, readAppPermissionSetMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *AppPermissionSet) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), appPermissionSetMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *AppPermissionSet) decodeMember(i int, key []byte, d *dec) error {
+// readAppPermissionSetMember reads member i of the AppPermissionSet at at where
+// appPermissionSetMembers does not; unknown members are skipped (into AdditionalProperties).
+func readAppPermissionSetMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*AppPermissionSet)(at)
 	var v string
 	if err := decodeStr(&v, d); err != nil {
 		return err
@@ -168,11 +163,13 @@ var appPermissionSetMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissionSet) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), appPermissionSetMembers, writeAppPermissionSetMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *AppPermissionSet) encodeMember(i int, e *enc) {
+// writeAppPermissionSetMember writes member i of the AppPermissionSet at at, if present, where
+// appPermissionSetMembers does not; -1 writes AdditionalProperties.
+func writeAppPermissionSetMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*AppPermissionSet)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -200,17 +197,7 @@ func (v AppPermissionSet) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *AppPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *AppPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), appPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *AppPermissions) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), appPermissionsMembers, skipMember)
 }
 
 var appPermissionsMembers = &memberTable{fields: []memberField{
@@ -277,11 +264,8 @@ var appPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), appPermissionsMembers, nil)
 }
-
-// encodeMember writes member i, if present, where the table does not.
-func (s *AppPermissions) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *AppPermissions) UnmarshalJSON(data []byte) error {
@@ -290,16 +274,13 @@ func (v *AppPermissions) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *Authorization) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), authorizationMembers, readAuthorizationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Authorization) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), authorizationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *Authorization) decodeMember(i int, key []byte, d *dec) error {
+// readAuthorizationMember reads member i of the Authorization at at where authorizationMembers
+// does not; unknown members are skipped.
+func readAuthorizationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Authorization)(at)
 	switch i {
 	case 2:
 		return decodeNullable(&s.Scopes, d, func(v *[]string, d *dec) error {
@@ -340,17 +321,7 @@ func (v *Authorization) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *AuthorizationApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *AuthorizationApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), authorizationAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *AuthorizationApp) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), authorizationAppMembers, skipMember)
 }
 
 var authorizationAppMembers = &memberTable{fields: []memberField{
@@ -366,16 +337,13 @@ func (v *AuthorizationApp) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *CreateFromManifestResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), createFromManifestResponseMembers, readCreateFromManifestResponseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CreateFromManifestResponse) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), createFromManifestResponseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *CreateFromManifestResponse) decodeMember(i int, key []byte, d *dec) error {
+// readCreateFromManifestResponseMember reads member i of the CreateFromManifestResponse at at
+// where createFromManifestResponseMembers does not; unknown members are skipped.
+func readCreateFromManifestResponseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CreateFromManifestResponse)(at)
 	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -414,16 +382,14 @@ func (v *CreateFromManifestResponse) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *CreateInstallationAccessTokenRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), createInstallationAccessTokenRequestMembers, readCreateInstallationAccessTokenRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CreateInstallationAccessTokenRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), createInstallationAccessTokenRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *CreateInstallationAccessTokenRequest) decodeMember(i int, key []byte, d *dec) error {
+// readCreateInstallationAccessTokenRequestMember reads member i of the
+// CreateInstallationAccessTokenRequest at at where createInstallationAccessTokenRequestMembers
+// does not; unknown members are skipped.
+func readCreateInstallationAccessTokenRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CreateInstallationAccessTokenRequest)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Repositories, d, decodeStr) // "repositories"
@@ -443,11 +409,14 @@ var createInstallationAccessTokenRequestMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CreateInstallationAccessTokenRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), createInstallationAccessTokenRequestMembers, writeCreateInstallationAccessTokenRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *CreateInstallationAccessTokenRequest) encodeMember(i int, e *enc) {
+// writeCreateInstallationAccessTokenRequestMember writes member i of the
+// CreateInstallationAccessTokenRequest at at, if present, where
+// createInstallationAccessTokenRequestMembers does not.
+func writeCreateInstallationAccessTokenRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CreateInstallationAccessTokenRequest)(at)
 	switch i {
 	case 0:
 		if s.Repositories != nil {
@@ -474,17 +443,7 @@ func (v *CreateInstallationAccessTokenRequest) UnmarshalJSON(data []byte) error 
 
 // decodeJSON reads s from d.
 func (s *Enterprise) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Enterprise) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), enterpriseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *Enterprise) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), enterpriseMembers, skipMember)
 }
 
 var enterpriseMembers = &memberTable{fields: []memberField{
@@ -507,16 +466,13 @@ func (v *Enterprise) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *Installation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationMembers, readInstallationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Installation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *Installation) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationMember reads member i of the Installation at at where installationMembers does
+// not; unknown members are skipped.
+func readInstallationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Installation)(at)
 	switch i {
 	case 1:
 		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON) // "account"
@@ -612,18 +568,19 @@ func (u *InstallationAccount) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *InstallationAccount) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *InstallationAccount) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.SimpleUser = new(SimpleUser)
-		return u.SimpleUser
+		return unsafe.Pointer(u.SimpleUser), simpleUserMembers, skipMember
 	case 1:
 		u.Enterprise = new(Enterprise)
-		return u.Enterprise
+		return unsafe.Pointer(u.Enterprise), enterpriseMembers, skipMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -644,16 +601,13 @@ func (u InstallationAccount) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationRepositoryMembers, readInstallationRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *InstallationRepository) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationRepositoryMember reads member i of the InstallationRepository at at where
+// installationRepositoryMembers does not; unknown members are skipped.
+func readInstallationRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationRepository)(at)
 	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
@@ -780,16 +734,13 @@ func (v *InstallationRepository) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *InstallationToken) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationTokenMembers, readInstallationTokenMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationToken) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationTokenMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *InstallationToken) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationTokenMember reads member i of the InstallationToken at at where
+// installationTokenMembers does not; unknown members are skipped.
+func readInstallationTokenMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationToken)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
@@ -819,16 +770,13 @@ func (v *InstallationToken) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *IntegrationInstallationRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), integrationInstallationRequestMembers, readIntegrationInstallationRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IntegrationInstallationRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), integrationInstallationRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *IntegrationInstallationRequest) decodeMember(i int, key []byte, d *dec) error {
+// readIntegrationInstallationRequestMember reads member i of the IntegrationInstallationRequest at
+// at where integrationInstallationRequestMembers does not; unknown members are skipped.
+func readIntegrationInstallationRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IntegrationInstallationRequest)(at)
 	switch i {
 	case 2:
 		return s.Account.decodeJSON(d) // "account"
@@ -853,17 +801,7 @@ func (v *IntegrationInstallationRequest) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *LicenseSimple) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LicenseSimple) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), licenseSimpleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *LicenseSimple) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), licenseSimpleMembers, skipMember)
 }
 
 var licenseSimpleMembers = &memberTable{fields: []memberField{
@@ -882,16 +820,14 @@ func (v *LicenseSimple) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *ListInstallationReposForAuthenticatedUserResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), listInstallationReposForAuthenticatedUserResponseMembers, readListInstallationReposForAuthenticatedUserResponseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ListInstallationReposForAuthenticatedUserResponse) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), listInstallationReposForAuthenticatedUserResponseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *ListInstallationReposForAuthenticatedUserResponse) decodeMember(i int, key []byte, d *dec) error {
+// readListInstallationReposForAuthenticatedUserResponseMember reads member i of the
+// ListInstallationReposForAuthenticatedUserResponse at at where
+// listInstallationReposForAuthenticatedUserResponseMembers does not; unknown members are skipped.
+func readListInstallationReposForAuthenticatedUserResponseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ListInstallationReposForAuthenticatedUserResponse)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
@@ -912,16 +848,14 @@ func (v *ListInstallationReposForAuthenticatedUserResponse) UnmarshalJSON(data [
 
 // decodeJSON reads s from d.
 func (s *ListInstallationsForAuthenticatedUserResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), listInstallationsForAuthenticatedUserResponseMembers, readListInstallationsForAuthenticatedUserResponseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ListInstallationsForAuthenticatedUserResponse) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), listInstallationsForAuthenticatedUserResponseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *ListInstallationsForAuthenticatedUserResponse) decodeMember(i int, key []byte, d *dec) error {
+// readListInstallationsForAuthenticatedUserResponseMember reads member i of the
+// ListInstallationsForAuthenticatedUserResponse at at where
+// listInstallationsForAuthenticatedUserResponseMembers does not; unknown members are skipped.
+func readListInstallationsForAuthenticatedUserResponseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ListInstallationsForAuthenticatedUserResponse)(at)
 	switch i {
 	case 1:
 		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON) // "installations"
@@ -941,16 +875,14 @@ func (v *ListInstallationsForAuthenticatedUserResponse) UnmarshalJSON(data []byt
 
 // decodeJSON reads s from d.
 func (s *ListReposAccessibleToInstallationResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), listReposAccessibleToInstallationResponseMembers, readListReposAccessibleToInstallationResponseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ListReposAccessibleToInstallationResponse) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), listReposAccessibleToInstallationResponseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *ListReposAccessibleToInstallationResponse) decodeMember(i int, key []byte, d *dec) error {
+// readListReposAccessibleToInstallationResponseMember reads member i of the
+// ListReposAccessibleToInstallationResponse at at where
+// listReposAccessibleToInstallationResponseMembers does not; unknown members are skipped.
+func readListReposAccessibleToInstallationResponseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ListReposAccessibleToInstallationResponse)(at)
 	switch i {
 	case 1:
 		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
@@ -971,16 +903,13 @@ func (v *ListReposAccessibleToInstallationResponse) UnmarshalJSON(data []byte) e
 
 // decodeJSON reads s from d.
 func (s *Repository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryMembers, readRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Repository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *Repository) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryMember reads member i of the Repository at at where repositoryMembers does not;
+// unknown members are skipped.
+func readRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Repository)(at)
 	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
@@ -1104,17 +1033,7 @@ func (v *Repository) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryCodeSearchIndexStatus) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *RepositoryCodeSearchIndexStatus) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers, skipMember)
 }
 
 var repositoryCodeSearchIndexStatusMembers = &memberTable{fields: []memberField{
@@ -1129,17 +1048,7 @@ func (v *RepositoryCodeSearchIndexStatus) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *RepositoryPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *RepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), repositoryPermissionsMembers, skipMember)
 }
 
 var repositoryPermissionsMembers = &memberTable{fields: []memberField{
@@ -1157,16 +1066,13 @@ func (v *RepositoryPermissions) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *ScopeTokenRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), scopeTokenRequestMembers, readScopeTokenRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ScopeTokenRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), scopeTokenRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *ScopeTokenRequest) decodeMember(i int, key []byte, d *dec) error {
+// readScopeTokenRequestMember reads member i of the ScopeTokenRequest at at where
+// scopeTokenRequestMembers does not; unknown members are skipped.
+func readScopeTokenRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ScopeTokenRequest)(at)
 	switch i {
 	case 3:
 		return decodeSlice(&s.Repositories, d, decodeStr) // "repositories"
@@ -1189,11 +1095,13 @@ var scopeTokenRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ScopeTokenRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), scopeTokenRequestMembers, writeScopeTokenRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *ScopeTokenRequest) encodeMember(i int, e *enc) {
+// writeScopeTokenRequestMember writes member i of the ScopeTokenRequest at at, if present, where
+// scopeTokenRequestMembers does not.
+func writeScopeTokenRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ScopeTokenRequest)(at)
 	switch i {
 	case 3:
 		if s.Repositories != nil {
@@ -1220,16 +1128,13 @@ func (v *ScopeTokenRequest) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *ScopedInstallation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), scopedInstallationMembers, readScopedInstallationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ScopedInstallation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), scopedInstallationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *ScopedInstallation) decodeMember(i int, key []byte, d *dec) error {
+// readScopedInstallationMember reads member i of the ScopedInstallation at at where
+// scopedInstallationMembers does not; unknown members are skipped.
+func readScopedInstallationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ScopedInstallation)(at)
 	switch i {
 	case 0:
 		return s.Permissions.decodeJSON(d) // "permissions"
@@ -1258,17 +1163,7 @@ func (v *ScopedInstallation) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *SimpleUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *SimpleUser) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), simpleUserMembers, skipMember)
 }
 
 var simpleUserMembers = &memberTable{fields: []memberField{

@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"slices"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/go-faster/jx"
 )
@@ -39,23 +40,22 @@ func (u *union) pick(d *dec) (int, error) {
 }
 
 // guessCase decodes the object d is about to read in one pass, as the variant the union
-// chose last (start makes it the one the union holds and returns it), counting each
-// variant's required members as it goes. When the counts choose the guess, the result is
+// chose last (start makes it the one the union holds and returns its address, member table
+// and member reader), counting each variant's required members as it goes. When the counts choose the guess, the result is
 // what pick and the variant's own decoder would have given, having read the object once
 // instead of twice (the look-ahead, then the decode). Otherwise, or when the object does not
 // decode as the guess, the decoder cannot go back: errGuessedWrong makes decodeFresh start
 // over without guessing. ok is false, and nothing is read, when there is nothing to guess:
 // not a guessing decode, not an object, or a last choice that is not an object model.
-func guessCase(d *dec, u *union, start func(i int) memberDecoder) (ok bool, err error) {
+func guessCase(d *dec, u *union, start func(i int) (unsafe.Pointer, *memberTable, memberReader)) (ok bool, err error) {
 	if !d.guess || u.required == nil || d.Next() != jx.Object {
 		return false, nil
 	}
 	guess := int(u.guess.Load())
-	m := start(guess)
-	if m == nil {
+	at, table, member := start(guess)
+	if at == nil {
 		return false, nil
 	}
-	at, table := m.object()
 	var counts [8]int
 	present := counters(&counts, len(u.cases))
 	tagValue := ""
@@ -67,7 +67,7 @@ func guessCase(d *dec, u *union, start func(i int) memberDecoder) (ok bool, err 
 				return nil
 			})
 		}
-		return decodeMemberOf(d, m, at, table, key)
+		return decodeMemberOf(d, at, table, member, key)
 	})
 	if err != nil {
 		return true, errGuessedWrong

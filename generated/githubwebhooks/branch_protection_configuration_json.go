@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionConfigurationDisabled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionConfigurationDisabledMembers, readBranchProtectionConfigurationDisabledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionConfigurationDisabled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionConfigurationDisabledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionConfigurationDisabled) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionConfigurationDisabledMember reads member i of the
+// BranchProtectionConfigurationDisabled at at where branchProtectionConfigurationDisabledMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readBranchProtectionConfigurationDisabledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionConfigurationDisabled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -55,11 +53,14 @@ var branchProtectionConfigurationDisabledMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionConfigurationDisabled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionConfigurationDisabledMembers, writeBranchProtectionConfigurationDisabledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionConfigurationDisabled) encodeMember(i int, e *enc) {
+// writeBranchProtectionConfigurationDisabledMember writes member i of the
+// BranchProtectionConfigurationDisabled at at, if present, where
+// branchProtectionConfigurationDisabledMembers does not; -1 writes AdditionalProperties.
+func writeBranchProtectionConfigurationDisabledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionConfigurationDisabled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -108,16 +109,14 @@ func (v BranchProtectionConfigurationDisabled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionConfigurationEnabled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionConfigurationEnabledMembers, readBranchProtectionConfigurationEnabledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionConfigurationEnabled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionConfigurationEnabledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionConfigurationEnabled) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionConfigurationEnabledMember reads member i of the
+// BranchProtectionConfigurationEnabled at at where branchProtectionConfigurationEnabledMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readBranchProtectionConfigurationEnabledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionConfigurationEnabled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -152,11 +151,14 @@ var branchProtectionConfigurationEnabledMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionConfigurationEnabled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionConfigurationEnabledMembers, writeBranchProtectionConfigurationEnabledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionConfigurationEnabled) encodeMember(i int, e *enc) {
+// writeBranchProtectionConfigurationEnabledMember writes member i of the
+// BranchProtectionConfigurationEnabled at at, if present, where
+// branchProtectionConfigurationEnabledMembers does not; -1 writes AdditionalProperties.
+func writeBranchProtectionConfigurationEnabledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionConfigurationEnabled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionRuleCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionRuleCreatedMembers, readBranchProtectionRuleCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionRuleCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionRuleCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleCreated) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionRuleCreatedMember reads member i of the BranchProtectionRuleCreated at at
+// where branchProtectionRuleCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readBranchProtectionRuleCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionRuleCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +56,13 @@ var branchProtectionRuleCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionRuleCreatedMembers, writeBranchProtectionRuleCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionRuleCreated) encodeMember(i int, e *enc) {
+// writeBranchProtectionRuleCreatedMember writes member i of the BranchProtectionRuleCreated at at,
+// if present, where branchProtectionRuleCreatedMembers does not; -1 writes AdditionalProperties.
+func writeBranchProtectionRuleCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionRuleCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -114,16 +114,14 @@ func (v BranchProtectionRuleCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionRuleDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionRuleDeletedMembers, readBranchProtectionRuleDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionRuleDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionRuleDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionRuleDeletedMember reads member i of the BranchProtectionRuleDeleted at at
+// where branchProtectionRuleDeletedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readBranchProtectionRuleDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionRuleDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -161,11 +159,13 @@ var branchProtectionRuleDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionRuleDeletedMembers, writeBranchProtectionRuleDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionRuleDeleted) encodeMember(i int, e *enc) {
+// writeBranchProtectionRuleDeletedMember writes member i of the BranchProtectionRuleDeleted at at,
+// if present, where branchProtectionRuleDeletedMembers does not; -1 writes AdditionalProperties.
+func writeBranchProtectionRuleDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionRuleDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -217,16 +217,14 @@ func (v BranchProtectionRuleDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionRuleEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionRuleEditedMembers, readBranchProtectionRuleEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionRuleEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionRuleEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEdited) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionRuleEditedMember reads member i of the BranchProtectionRuleEdited at at
+// where branchProtectionRuleEditedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readBranchProtectionRuleEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionRuleEdited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*BranchProtectionRuleEditedChanges).decodeJSON) // "changes"
@@ -267,11 +265,13 @@ var branchProtectionRuleEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionRuleEditedMembers, writeBranchProtectionRuleEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionRuleEdited) encodeMember(i int, e *enc) {
+// writeBranchProtectionRuleEditedMember writes member i of the BranchProtectionRuleEdited at at,
+// if present, where branchProtectionRuleEditedMembers does not; -1 writes AdditionalProperties.
+func writeBranchProtectionRuleEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionRuleEdited)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -328,16 +328,14 @@ func (v BranchProtectionRuleEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionRuleEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionRuleEditedChangesMembers, readBranchProtectionRuleEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionRuleEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionRuleEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionRuleEditedChangesMember reads member i of the
+// BranchProtectionRuleEditedChanges at at where branchProtectionRuleEditedChangesMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readBranchProtectionRuleEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionRuleEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.AdminEnforced, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "admin_enforced"
@@ -389,11 +387,14 @@ var branchProtectionRuleEditedChangesMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionRuleEditedChangesMembers, writeBranchProtectionRuleEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionRuleEditedChanges) encodeMember(i int, e *enc) {
+// writeBranchProtectionRuleEditedChangesMember writes member i of the
+// BranchProtectionRuleEditedChanges at at, if present, where
+// branchProtectionRuleEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeBranchProtectionRuleEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionRuleEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.AdminEnforced != nil {
@@ -476,16 +477,15 @@ func (v BranchProtectionRuleEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionRuleEditedChangesAdminEnforcedMembers, readBranchProtectionRuleEditedChangesAdminEnforcedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionRuleEditedChangesAdminEnforced) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionRuleEditedChangesAdminEnforcedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChangesAdminEnforced) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionRuleEditedChangesAdminEnforcedMember reads member i of the
+// BranchProtectionRuleEditedChangesAdminEnforced at at where
+// branchProtectionRuleEditedChangesAdminEnforcedMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readBranchProtectionRuleEditedChangesAdminEnforcedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionRuleEditedChangesAdminEnforced)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -503,11 +503,14 @@ var branchProtectionRuleEditedChangesAdminEnforcedMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesAdminEnforced) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionRuleEditedChangesAdminEnforcedMembers, writeBranchProtectionRuleEditedChangesAdminEnforcedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionRuleEditedChangesAdminEnforced) encodeMember(i int, e *enc) {
+// writeBranchProtectionRuleEditedChangesAdminEnforcedMember writes member i of the
+// BranchProtectionRuleEditedChangesAdminEnforced at at, if present, where
+// branchProtectionRuleEditedChangesAdminEnforcedMembers does not; -1 writes AdditionalProperties.
+func writeBranchProtectionRuleEditedChangesAdminEnforcedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionRuleEditedChangesAdminEnforced)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -535,16 +538,15 @@ func (v BranchProtectionRuleEditedChangesAdminEnforced) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionRuleEditedChangesAuthorizedActorNamesMembers, readBranchProtectionRuleEditedChangesAuthorizedActorNamesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionRuleEditedChangesAuthorizedActorNamesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionRuleEditedChangesAuthorizedActorNamesMember reads member i of the
+// BranchProtectionRuleEditedChangesAuthorizedActorNames at at where
+// branchProtectionRuleEditedChangesAuthorizedActorNamesMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readBranchProtectionRuleEditedChangesAuthorizedActorNamesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionRuleEditedChangesAuthorizedActorNames)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.From, d, decodeStr) // "from"
@@ -566,11 +568,15 @@ var branchProtectionRuleEditedChangesAuthorizedActorNamesMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionRuleEditedChangesAuthorizedActorNamesMembers, writeBranchProtectionRuleEditedChangesAuthorizedActorNamesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionRuleEditedChangesAuthorizedActorNames) encodeMember(i int, e *enc) {
+// writeBranchProtectionRuleEditedChangesAuthorizedActorNamesMember writes member i of the
+// BranchProtectionRuleEditedChangesAuthorizedActorNames at at, if present, where
+// branchProtectionRuleEditedChangesAuthorizedActorNamesMembers does not; -1 writes
+// AdditionalProperties.
+func writeBranchProtectionRuleEditedChangesAuthorizedActorNamesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionRuleEditedChangesAuthorizedActorNames)(at)
 	switch i {
 	case 0:
 		e.FieldStart("from")
@@ -601,16 +607,15 @@ func (v BranchProtectionRuleEditedChangesAuthorizedActorNames) MarshalJSON() ([]
 
 // decodeJSON reads s from d.
 func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers, readBranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) decodeMember(i int, key []byte, d *dec) error {
+// readBranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMember reads member
+// i of the BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel at at where
+// branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readBranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -628,11 +633,16 @@ var branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers, writeBranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel) encodeMember(i int, e *enc) {
+// writeBranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMember writes
+// member i of the BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel at at,
+// if present, where
+// branchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMembers does not; -1
+// writes AdditionalProperties.
+func writeBranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevelMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -660,16 +670,13 @@ func (v BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLeve
 
 // decodeJSON reads s from d.
 func (s *WebhooksRule) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksRuleMembers, readWebhooksRuleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksRule) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksRuleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksRule) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksRuleMember reads member i of the WebhooksRule at at where webhooksRuleMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksRuleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksRule)(at)
 	switch i {
 	case 3:
 		return decodeSlice(&s.AuthorizedActorNames, d, decodeStr) // "authorized_actor_names"
@@ -720,11 +727,13 @@ var webhooksRuleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRule) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksRuleMembers, writeWebhooksRuleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksRule) encodeMember(i int, e *enc) {
+// writeWebhooksRuleMember writes member i of the WebhooksRule at at, if present, where
+// webhooksRuleMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksRuleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksRule)(at)
 	switch i {
 	case 3:
 		e.FieldStart("authorized_actor_names")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *CheckRunCompleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkRunCompletedMembers, readCheckRunCompletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckRunCompleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkRunCompletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunCompleted) decodeMember(i int, key []byte, d *dec) error {
+// readCheckRunCompletedMember reads member i of the CheckRunCompleted at at where
+// checkRunCompletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCheckRunCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckRunCompleted)(at)
 	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
@@ -58,11 +55,13 @@ var checkRunCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunCompleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkRunCompletedMembers, writeCheckRunCompletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckRunCompleted) encodeMember(i int, e *enc) {
+// writeCheckRunCompletedMember writes member i of the CheckRunCompleted at at, if present, where
+// checkRunCompletedMembers does not; -1 writes AdditionalProperties.
+func writeCheckRunCompletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckRunCompleted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("check_run")
@@ -114,16 +113,13 @@ func (v CheckRunCompleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckRunCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkRunCreatedMembers, readCheckRunCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckRunCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkRunCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunCreated) decodeMember(i int, key []byte, d *dec) error {
+// readCheckRunCreatedMember reads member i of the CheckRunCreated at at where
+// checkRunCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCheckRunCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckRunCreated)(at)
 	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
@@ -161,11 +157,13 @@ var checkRunCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkRunCreatedMembers, writeCheckRunCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckRunCreated) encodeMember(i int, e *enc) {
+// writeCheckRunCreatedMember writes member i of the CheckRunCreated at at, if present, where
+// checkRunCreatedMembers does not; -1 writes AdditionalProperties.
+func writeCheckRunCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckRunCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("check_run")
@@ -217,16 +215,14 @@ func (v CheckRunCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckRunRequestedAction) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkRunRequestedActionMembers, readCheckRunRequestedActionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckRunRequestedAction) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkRunRequestedActionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunRequestedAction) decodeMember(i int, key []byte, d *dec) error {
+// readCheckRunRequestedActionMember reads member i of the CheckRunRequestedAction at at where
+// checkRunRequestedActionMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckRunRequestedActionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckRunRequestedAction)(at)
 	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
@@ -267,11 +263,13 @@ var checkRunRequestedActionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRequestedAction) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkRunRequestedActionMembers, writeCheckRunRequestedActionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckRunRequestedAction) encodeMember(i int, e *enc) {
+// writeCheckRunRequestedActionMember writes member i of the CheckRunRequestedAction at at, if
+// present, where checkRunRequestedActionMembers does not; -1 writes AdditionalProperties.
+func writeCheckRunRequestedActionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckRunRequestedAction)(at)
 	switch i {
 	case 1:
 		e.FieldStart("check_run")
@@ -328,16 +326,14 @@ func (v CheckRunRequestedAction) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckRunRequestedActionRequestedAction) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkRunRequestedActionRequestedActionMembers, readCheckRunRequestedActionRequestedActionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckRunRequestedActionRequestedAction) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkRunRequestedActionRequestedActionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunRequestedActionRequestedAction) decodeMember(i int, key []byte, d *dec) error {
+// readCheckRunRequestedActionRequestedActionMember reads member i of the
+// CheckRunRequestedActionRequestedAction at at where checkRunRequestedActionRequestedActionMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCheckRunRequestedActionRequestedActionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckRunRequestedActionRequestedAction)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -355,11 +351,14 @@ var checkRunRequestedActionRequestedActionMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRequestedActionRequestedAction) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkRunRequestedActionRequestedActionMembers, writeCheckRunRequestedActionRequestedActionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckRunRequestedActionRequestedAction) encodeMember(i int, e *enc) {
+// writeCheckRunRequestedActionRequestedActionMember writes member i of the
+// CheckRunRequestedActionRequestedAction at at, if present, where
+// checkRunRequestedActionRequestedActionMembers does not; -1 writes AdditionalProperties.
+func writeCheckRunRequestedActionRequestedActionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckRunRequestedActionRequestedAction)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -387,16 +386,13 @@ func (v CheckRunRequestedActionRequestedAction) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckRunRerequested) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkRunRerequestedMembers, readCheckRunRerequestedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckRunRerequested) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkRunRerequestedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunRerequested) decodeMember(i int, key []byte, d *dec) error {
+// readCheckRunRerequestedMember reads member i of the CheckRunRerequested at at where
+// checkRunRerequestedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCheckRunRerequestedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckRunRerequested)(at)
 	switch i {
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
@@ -434,11 +430,13 @@ var checkRunRerequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunRerequested) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkRunRerequestedMembers, writeCheckRunRerequestedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckRunRerequested) encodeMember(i int, e *enc) {
+// writeCheckRunRerequestedMember writes member i of the CheckRunRerequested at at, if present,
+// where checkRunRerequestedMembers does not; -1 writes AdditionalProperties.
+func writeCheckRunRerequestedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckRunRerequested)(at)
 	switch i {
 	case 1:
 		e.FieldStart("check_run")
@@ -490,16 +488,14 @@ func (v CheckRunRerequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckRunWithSimpleCheckSuite) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkRunWithSimpleCheckSuiteMembers, readCheckRunWithSimpleCheckSuiteMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckRunWithSimpleCheckSuite) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkRunWithSimpleCheckSuiteMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunWithSimpleCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+// readCheckRunWithSimpleCheckSuiteMember reads member i of the CheckRunWithSimpleCheckSuite at at
+// where checkRunWithSimpleCheckSuiteMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckRunWithSimpleCheckSuiteMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckRunWithSimpleCheckSuite)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.App, d, (*Integration).decodeJSON) // "app"
@@ -545,11 +541,14 @@ var checkRunWithSimpleCheckSuiteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunWithSimpleCheckSuite) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkRunWithSimpleCheckSuiteMembers, writeCheckRunWithSimpleCheckSuiteMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckRunWithSimpleCheckSuite) encodeMember(i int, e *enc) {
+// writeCheckRunWithSimpleCheckSuiteMember writes member i of the CheckRunWithSimpleCheckSuite at
+// at, if present, where checkRunWithSimpleCheckSuiteMembers does not; -1 writes
+// AdditionalProperties.
+func writeCheckRunWithSimpleCheckSuiteMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckRunWithSimpleCheckSuite)(at)
 	switch i {
 	case 0:
 		e.FieldStart("app")
@@ -606,16 +605,14 @@ func (v CheckRunWithSimpleCheckSuite) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckRunWithSimpleCheckSuiteOutput) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkRunWithSimpleCheckSuiteOutputMembers, readCheckRunWithSimpleCheckSuiteOutputMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckRunWithSimpleCheckSuiteOutput) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkRunWithSimpleCheckSuiteOutputMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckRunWithSimpleCheckSuiteOutput) decodeMember(i int, key []byte, d *dec) error {
+// readCheckRunWithSimpleCheckSuiteOutputMember reads member i of the
+// CheckRunWithSimpleCheckSuiteOutput at at where checkRunWithSimpleCheckSuiteOutputMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readCheckRunWithSimpleCheckSuiteOutputMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckRunWithSimpleCheckSuiteOutput)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -637,11 +634,14 @@ var checkRunWithSimpleCheckSuiteOutputMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckRunWithSimpleCheckSuiteOutput) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkRunWithSimpleCheckSuiteOutputMembers, writeCheckRunWithSimpleCheckSuiteOutputMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckRunWithSimpleCheckSuiteOutput) encodeMember(i int, e *enc) {
+// writeCheckRunWithSimpleCheckSuiteOutputMember writes member i of the
+// CheckRunWithSimpleCheckSuiteOutput at at, if present, where
+// checkRunWithSimpleCheckSuiteOutputMembers does not; -1 writes AdditionalProperties.
+func writeCheckRunWithSimpleCheckSuiteOutputMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckRunWithSimpleCheckSuiteOutput)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -669,16 +669,13 @@ func (v CheckRunWithSimpleCheckSuiteOutput) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeOfConduct) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeOfConductMembers, readCodeOfConductMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeOfConduct) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeOfConductMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeOfConduct) decodeMember(i int, key []byte, d *dec) error {
+// readCodeOfConductMember reads member i of the CodeOfConduct at at where codeOfConductMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCodeOfConductMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeOfConduct)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -700,11 +697,13 @@ var codeOfConductMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeOfConduct) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeOfConductMembers, writeCodeOfConductMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeOfConduct) encodeMember(i int, e *enc) {
+// writeCodeOfConductMember writes member i of the CodeOfConduct at at, if present, where
+// codeOfConductMembers does not; -1 writes AdditionalProperties.
+func writeCodeOfConductMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeOfConduct)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -732,16 +731,13 @@ func (v CodeOfConduct) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentSimple) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentSimpleMembers, readDeploymentSimpleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentSimple) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentSimpleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentSimple) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentSimpleMember reads member i of the DeploymentSimple at at where
+// deploymentSimpleMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDeploymentSimpleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentSimple)(at)
 	switch i {
 	case 13:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
@@ -776,11 +772,13 @@ var deploymentSimpleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentSimple) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentSimpleMembers, writeDeploymentSimpleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentSimple) encodeMember(i int, e *enc) {
+// writeDeploymentSimpleMember writes member i of the DeploymentSimple at at, if present, where
+// deploymentSimpleMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentSimpleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentSimple)(at)
 	switch i {
 	case 13:
 		if s.PerformedViaGithubApp.IsSet() {
@@ -817,16 +815,13 @@ func (v DeploymentSimple) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MinimalRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), minimalRepositoryMembers, readMinimalRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MinimalRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), minimalRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MinimalRepository) decodeMember(i int, key []byte, d *dec) error {
+// readMinimalRepositoryMember reads member i of the MinimalRepository at at where
+// minimalRepositoryMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMinimalRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MinimalRepository)(at)
 	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -947,11 +942,13 @@ var minimalRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), minimalRepositoryMembers, writeMinimalRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MinimalRepository) encodeMember(i int, e *enc) {
+// writeMinimalRepositoryMember writes member i of the MinimalRepository at at, if present, where
+// minimalRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeMinimalRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MinimalRepository)(at)
 	switch i {
 	case 4:
 		e.FieldStart("owner")
@@ -1020,16 +1017,14 @@ func (v MinimalRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MinimalRepositoryLicense) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), minimalRepositoryLicenseMembers, readMinimalRepositoryLicenseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MinimalRepositoryLicense) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), minimalRepositoryLicenseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MinimalRepositoryLicense) decodeMember(i int, key []byte, d *dec) error {
+// readMinimalRepositoryLicenseMember reads member i of the MinimalRepositoryLicense at at where
+// minimalRepositoryLicenseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMinimalRepositoryLicenseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MinimalRepositoryLicense)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1051,11 +1046,13 @@ var minimalRepositoryLicenseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepositoryLicense) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), minimalRepositoryLicenseMembers, writeMinimalRepositoryLicenseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MinimalRepositoryLicense) encodeMember(i int, e *enc) {
+// writeMinimalRepositoryLicenseMember writes member i of the MinimalRepositoryLicense at at, if
+// present, where minimalRepositoryLicenseMembers does not; -1 writes AdditionalProperties.
+func writeMinimalRepositoryLicenseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MinimalRepositoryLicense)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1083,16 +1080,13 @@ func (v MinimalRepositoryLicense) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestMinimal) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestMinimalMembers, readPullRequestMinimalMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestMinimal) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestMinimalMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMinimal) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestMinimalMember reads member i of the PullRequestMinimal at at where
+// pullRequestMinimalMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestMinimalMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestMinimal)(at)
 	switch i {
 	case 3:
 		return s.Head.decodeJSON(d) // "head"
@@ -1120,11 +1114,13 @@ var pullRequestMinimalMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimal) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestMinimalMembers, writePullRequestMinimalMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestMinimal) encodeMember(i int, e *enc) {
+// writePullRequestMinimalMember writes member i of the PullRequestMinimal at at, if present, where
+// pullRequestMinimalMembers does not; -1 writes AdditionalProperties.
+func writePullRequestMinimalMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestMinimal)(at)
 	switch i {
 	case 3:
 		e.FieldStart("head")
@@ -1158,16 +1154,13 @@ func (v PullRequestMinimal) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestMinimalHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestMinimalHeadMembers, readPullRequestMinimalHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestMinimalHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestMinimalHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMinimalHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestMinimalHeadMember reads member i of the PullRequestMinimalHead at at where
+// pullRequestMinimalHeadMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestMinimalHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestMinimalHead)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -1191,11 +1184,13 @@ var pullRequestMinimalHeadMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimalHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestMinimalHeadMembers, writePullRequestMinimalHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestMinimalHead) encodeMember(i int, e *enc) {
+// writePullRequestMinimalHeadMember writes member i of the PullRequestMinimalHead at at, if
+// present, where pullRequestMinimalHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestMinimalHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestMinimalHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -1226,16 +1221,14 @@ func (v PullRequestMinimalHead) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestMinimalHeadRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestMinimalHeadRepoMembers, readPullRequestMinimalHeadRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestMinimalHeadRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestMinimalHeadRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMinimalHeadRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestMinimalHeadRepoMember reads member i of the PullRequestMinimalHeadRepo at at
+// where pullRequestMinimalHeadRepoMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestMinimalHeadRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestMinimalHeadRepo)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1255,11 +1248,13 @@ var pullRequestMinimalHeadRepoMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMinimalHeadRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestMinimalHeadRepoMembers, writePullRequestMinimalHeadRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestMinimalHeadRepo) encodeMember(i int, e *enc) {
+// writePullRequestMinimalHeadRepoMember writes member i of the PullRequestMinimalHeadRepo at at,
+// if present, where pullRequestMinimalHeadRepoMembers does not; -1 writes AdditionalProperties.
+func writePullRequestMinimalHeadRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestMinimalHeadRepo)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1287,16 +1282,13 @@ func (v PullRequestMinimalHeadRepo) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SimpleCheckSuite) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), simpleCheckSuiteMembers, readSimpleCheckSuiteMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleCheckSuite) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleCheckSuiteMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+// readSimpleCheckSuiteMember reads member i of the SimpleCheckSuite at at where
+// simpleCheckSuiteMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSimpleCheckSuiteMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SimpleCheckSuite)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.App, d, (*Integration).decodeJSON) // "app"
@@ -1335,11 +1327,13 @@ var simpleCheckSuiteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCheckSuite) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), simpleCheckSuiteMembers, writeSimpleCheckSuiteMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SimpleCheckSuite) encodeMember(i int, e *enc) {
+// writeSimpleCheckSuiteMember writes member i of the SimpleCheckSuite at at, if present, where
+// simpleCheckSuiteMembers does not; -1 writes AdditionalProperties.
+func writeSimpleCheckSuiteMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SimpleCheckSuite)(at)
 	switch i {
 	case 1:
 		if s.App.IsSet() {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedMembers, readCheckSuiteCompletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompleted) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedMember reads member i of the CheckSuiteCompleted at at where
+// checkSuiteCompletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCheckSuiteCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompleted)(at)
 	switch i {
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
@@ -58,11 +55,13 @@ var checkSuiteCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedMembers, writeCheckSuiteCompletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompleted) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedMember writes member i of the CheckSuiteCompleted at at, if present,
+// where checkSuiteCompletedMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteCompletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompleted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("check_suite")
@@ -114,16 +113,14 @@ func (v CheckSuiteCompleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuite) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteMembers, readCheckSuiteCompletedCheckSuiteMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuite) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuiteMember reads member i of the CheckSuiteCompletedCheckSuite at
+// at where checkSuiteCompletedCheckSuiteMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteCompletedCheckSuiteMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuite)(at)
 	switch i {
 	case 1:
 		return s.App.decodeJSON(d) // "app"
@@ -166,11 +163,14 @@ var checkSuiteCompletedCheckSuiteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuite) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteMembers, writeCheckSuiteCompletedCheckSuiteMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuite) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuiteMember writes member i of the CheckSuiteCompletedCheckSuite at
+// at, if present, where checkSuiteCompletedCheckSuiteMembers does not; -1 writes
+// AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuiteMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuite)(at)
 	switch i {
 	case 1:
 		e.FieldStart("app")
@@ -215,16 +215,14 @@ func (v CheckSuiteCompletedCheckSuite) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuiteApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppMembers, readCheckSuiteCompletedCheckSuiteAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteApp) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuiteAppMember reads member i of the
+// CheckSuiteCompletedCheckSuiteApp at at where checkSuiteCompletedCheckSuiteAppMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readCheckSuiteCompletedCheckSuiteAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuiteApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteCompletedCheckSuiteAppEventsItem]) // "events"
@@ -262,11 +260,14 @@ var checkSuiteCompletedCheckSuiteAppMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppMembers, writeCheckSuiteCompletedCheckSuiteAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuiteApp) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuiteAppMember writes member i of the
+// CheckSuiteCompletedCheckSuiteApp at at, if present, where
+// checkSuiteCompletedCheckSuiteAppMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuiteAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuiteApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -311,16 +312,13 @@ func (v CheckSuiteCompletedCheckSuiteApp) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteRequested) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteRequestedMembers, readCheckSuiteRequestedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteRequested) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteRequestedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequested) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteRequestedMember reads member i of the CheckSuiteRequested at at where
+// checkSuiteRequestedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCheckSuiteRequestedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteRequested)(at)
 	switch i {
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
@@ -358,11 +356,13 @@ var checkSuiteRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequested) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteRequestedMembers, writeCheckSuiteRequestedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteRequested) encodeMember(i int, e *enc) {
+// writeCheckSuiteRequestedMember writes member i of the CheckSuiteRequested at at, if present,
+// where checkSuiteRequestedMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteRequestedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteRequested)(at)
 	switch i {
 	case 1:
 		e.FieldStart("check_suite")
@@ -414,16 +414,14 @@ func (v CheckSuiteRequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteRequestedCheckSuite) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteRequestedCheckSuiteMembers, readCheckSuiteRequestedCheckSuiteMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteRequestedCheckSuite) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequestedCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteRequestedCheckSuiteMember reads member i of the CheckSuiteRequestedCheckSuite at
+// at where checkSuiteRequestedCheckSuiteMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteRequestedCheckSuiteMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteRequestedCheckSuite)(at)
 	switch i {
 	case 1:
 		return s.App.decodeJSON(d) // "app"
@@ -466,11 +464,14 @@ var checkSuiteRequestedCheckSuiteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuite) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteRequestedCheckSuiteMembers, writeCheckSuiteRequestedCheckSuiteMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteRequestedCheckSuite) encodeMember(i int, e *enc) {
+// writeCheckSuiteRequestedCheckSuiteMember writes member i of the CheckSuiteRequestedCheckSuite at
+// at, if present, where checkSuiteRequestedCheckSuiteMembers does not; -1 writes
+// AdditionalProperties.
+func writeCheckSuiteRequestedCheckSuiteMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteRequestedCheckSuite)(at)
 	switch i {
 	case 1:
 		e.FieldStart("app")
@@ -515,16 +516,14 @@ func (v CheckSuiteRequestedCheckSuite) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteRequestedCheckSuiteApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppMembers, readCheckSuiteRequestedCheckSuiteAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteRequestedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequestedCheckSuiteApp) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteRequestedCheckSuiteAppMember reads member i of the
+// CheckSuiteRequestedCheckSuiteApp at at where checkSuiteRequestedCheckSuiteAppMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readCheckSuiteRequestedCheckSuiteAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteRequestedCheckSuiteApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRequestedCheckSuiteAppEventsItem]) // "events"
@@ -562,11 +561,14 @@ var checkSuiteRequestedCheckSuiteAppMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuiteApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppMembers, writeCheckSuiteRequestedCheckSuiteAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteRequestedCheckSuiteApp) encodeMember(i int, e *enc) {
+// writeCheckSuiteRequestedCheckSuiteAppMember writes member i of the
+// CheckSuiteRequestedCheckSuiteApp at at, if present, where
+// checkSuiteRequestedCheckSuiteAppMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteRequestedCheckSuiteAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteRequestedCheckSuiteApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -611,16 +613,15 @@ func (v CheckSuiteRequestedCheckSuiteApp) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppPermissionsMembers, readCheckSuiteRequestedCheckSuiteAppPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteRequestedCheckSuiteAppPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRequestedCheckSuiteAppPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteRequestedCheckSuiteAppPermissionsMember reads member i of the
+// CheckSuiteRequestedCheckSuiteAppPermissions at at where
+// checkSuiteRequestedCheckSuiteAppPermissionsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteRequestedCheckSuiteAppPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteRequestedCheckSuiteAppPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -677,11 +678,14 @@ var checkSuiteRequestedCheckSuiteAppPermissionsMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRequestedCheckSuiteAppPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteRequestedCheckSuiteAppPermissionsMembers, writeCheckSuiteRequestedCheckSuiteAppPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteRequestedCheckSuiteAppPermissions) encodeMember(i int, e *enc) {
+// writeCheckSuiteRequestedCheckSuiteAppPermissionsMember writes member i of the
+// CheckSuiteRequestedCheckSuiteAppPermissions at at, if present, where
+// checkSuiteRequestedCheckSuiteAppPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteRequestedCheckSuiteAppPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteRequestedCheckSuiteAppPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -709,16 +713,13 @@ func (v CheckSuiteRequestedCheckSuiteAppPermissions) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteRerequested) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteRerequestedMembers, readCheckSuiteRerequestedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteRerequested) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteRerequestedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRerequested) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteRerequestedMember reads member i of the CheckSuiteRerequested at at where
+// checkSuiteRerequestedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCheckSuiteRerequestedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteRerequested)(at)
 	switch i {
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
@@ -756,11 +757,13 @@ var checkSuiteRerequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequested) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteRerequestedMembers, writeCheckSuiteRerequestedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteRerequested) encodeMember(i int, e *enc) {
+// writeCheckSuiteRerequestedMember writes member i of the CheckSuiteRerequested at at, if present,
+// where checkSuiteRerequestedMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteRerequestedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteRerequested)(at)
 	switch i {
 	case 1:
 		e.FieldStart("check_suite")
@@ -812,16 +815,14 @@ func (v CheckSuiteRerequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteRerequestedCheckSuite) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteMembers, readCheckSuiteRerequestedCheckSuiteMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteRerequestedCheckSuite) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRerequestedCheckSuite) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteRerequestedCheckSuiteMember reads member i of the CheckSuiteRerequestedCheckSuite
+// at at where checkSuiteRerequestedCheckSuiteMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteRerequestedCheckSuiteMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteRerequestedCheckSuite)(at)
 	switch i {
 	case 1:
 		return s.App.decodeJSON(d) // "app"
@@ -864,11 +865,14 @@ var checkSuiteRerequestedCheckSuiteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequestedCheckSuite) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteMembers, writeCheckSuiteRerequestedCheckSuiteMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteRerequestedCheckSuite) encodeMember(i int, e *enc) {
+// writeCheckSuiteRerequestedCheckSuiteMember writes member i of the
+// CheckSuiteRerequestedCheckSuite at at, if present, where checkSuiteRerequestedCheckSuiteMembers
+// does not; -1 writes AdditionalProperties.
+func writeCheckSuiteRerequestedCheckSuiteMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteRerequestedCheckSuite)(at)
 	switch i {
 	case 1:
 		e.FieldStart("app")
@@ -913,16 +917,14 @@ func (v CheckSuiteRerequestedCheckSuite) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteRerequestedCheckSuiteApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteAppMembers, readCheckSuiteRerequestedCheckSuiteAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteRerequestedCheckSuiteApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteRerequestedCheckSuiteApp) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteRerequestedCheckSuiteAppMember reads member i of the
+// CheckSuiteRerequestedCheckSuiteApp at at where checkSuiteRerequestedCheckSuiteAppMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readCheckSuiteRerequestedCheckSuiteAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteRerequestedCheckSuiteApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[CheckSuiteRerequestedCheckSuiteAppEventsItem]) // "events"
@@ -960,11 +962,14 @@ var checkSuiteRerequestedCheckSuiteAppMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteRerequestedCheckSuiteApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteRerequestedCheckSuiteAppMembers, writeCheckSuiteRerequestedCheckSuiteAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteRerequestedCheckSuiteApp) encodeMember(i int, e *enc) {
+// writeCheckSuiteRerequestedCheckSuiteAppMember writes member i of the
+// CheckSuiteRerequestedCheckSuiteApp at at, if present, where
+// checkSuiteRerequestedCheckSuiteAppMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteRerequestedCheckSuiteAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteRerequestedCheckSuiteApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {

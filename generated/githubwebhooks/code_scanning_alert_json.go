@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertAppearedInBranch) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertAppearedInBranchMembers, readCodeScanningAlertAppearedInBranchMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertAppearedInBranch) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranch) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertAppearedInBranchMember reads member i of the
+// CodeScanningAlertAppearedInBranch at at where codeScanningAlertAppearedInBranchMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readCodeScanningAlertAppearedInBranchMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertAppearedInBranch)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -60,11 +58,14 @@ var codeScanningAlertAppearedInBranchMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranch) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertAppearedInBranchMembers, writeCodeScanningAlertAppearedInBranchMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertAppearedInBranch) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertAppearedInBranchMember writes member i of the
+// CodeScanningAlertAppearedInBranch at at, if present, where
+// codeScanningAlertAppearedInBranchMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertAppearedInBranchMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertAppearedInBranch)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -116,16 +117,14 @@ func (v CodeScanningAlertAppearedInBranch) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertAppearedInBranchAlert) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMembers, readCodeScanningAlertAppearedInBranchAlertMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertAppearedInBranchAlert) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlert) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertAppearedInBranchAlertMember reads member i of the
+// CodeScanningAlertAppearedInBranchAlert at at where codeScanningAlertAppearedInBranchAlertMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCodeScanningAlertAppearedInBranchAlertMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertAppearedInBranchAlert)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
@@ -170,11 +169,14 @@ var codeScanningAlertAppearedInBranchAlertMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlert) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMembers, writeCodeScanningAlertAppearedInBranchAlertMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertAppearedInBranchAlert) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertAppearedInBranchAlertMember writes member i of the
+// CodeScanningAlertAppearedInBranchAlert at at, if present, where
+// codeScanningAlertAppearedInBranchAlertMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertAppearedInBranchAlertMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertAppearedInBranchAlert)(at)
 	switch i {
 	case 0:
 		if s.Assignees != nil {
@@ -242,16 +244,15 @@ func (v CodeScanningAlertAppearedInBranchAlert) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers, readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMember reads member i of the
+// CodeScanningAlertAppearedInBranchAlertMostRecentInstance at at where
+// codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Classifications, d, decodeStr) // "classifications"
@@ -285,11 +286,15 @@ var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers = &memberTab
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers, writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstance) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMember writes member i of the
+// CodeScanningAlertAppearedInBranchAlertMostRecentInstance at at, if present, where
+// codeScanningAlertAppearedInBranchAlertMostRecentInstanceMembers does not; -1 writes
+// AdditionalProperties.
+func writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertAppearedInBranchAlertMostRecentInstance)(at)
 	switch i {
 	case 2:
 		if s.Classifications != nil {
@@ -332,16 +337,15 @@ func (v CodeScanningAlertAppearedInBranchAlertMostRecentInstance) MarshalJSON() 
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers, readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMember reads member i of the
+// CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation at at where
+// codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -363,11 +367,15 @@ var codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers = &m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers, writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMember writes member i of
+// the CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation at at, if present, where
+// codeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMembers does not; -1 writes
+// AdditionalProperties.
+func writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -395,16 +403,15 @@ func (v CodeScanningAlertAppearedInBranchAlertMostRecentInstanceLocation) Marsha
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers, readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMember reads member i of the
+// CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage at at where
+// codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -422,11 +429,15 @@ var codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers = &me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers, writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMember writes member i of
+// the CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage at at, if present, where
+// codeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMembers does not; -1 writes
+// AdditionalProperties.
+func writeCodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessageMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -454,16 +465,15 @@ func (v CodeScanningAlertAppearedInBranchAlertMostRecentInstanceMessage) Marshal
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertRuleMembers, readCodeScanningAlertAppearedInBranchAlertRuleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertAppearedInBranchAlertRule) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertRuleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertRule) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertAppearedInBranchAlertRuleMember reads member i of the
+// CodeScanningAlertAppearedInBranchAlertRule at at where
+// codeScanningAlertAppearedInBranchAlertRuleMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertAppearedInBranchAlertRuleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertAppearedInBranchAlertRule)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -483,11 +493,14 @@ var codeScanningAlertAppearedInBranchAlertRuleMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertRule) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertRuleMembers, writeCodeScanningAlertAppearedInBranchAlertRuleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertAppearedInBranchAlertRule) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertAppearedInBranchAlertRuleMember writes member i of the
+// CodeScanningAlertAppearedInBranchAlertRule at at, if present, where
+// codeScanningAlertAppearedInBranchAlertRuleMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertAppearedInBranchAlertRuleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertAppearedInBranchAlertRule)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -515,16 +528,15 @@ func (v CodeScanningAlertAppearedInBranchAlertRule) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertToolMembers, readCodeScanningAlertAppearedInBranchAlertToolMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertAppearedInBranchAlertTool) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertToolMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertAppearedInBranchAlertTool) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertAppearedInBranchAlertToolMember reads member i of the
+// CodeScanningAlertAppearedInBranchAlertTool at at where
+// codeScanningAlertAppearedInBranchAlertToolMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertAppearedInBranchAlertToolMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertAppearedInBranchAlertTool)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -543,11 +555,14 @@ var codeScanningAlertAppearedInBranchAlertToolMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertAppearedInBranchAlertTool) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertAppearedInBranchAlertToolMembers, writeCodeScanningAlertAppearedInBranchAlertToolMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertAppearedInBranchAlertTool) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertAppearedInBranchAlertToolMember writes member i of the
+// CodeScanningAlertAppearedInBranchAlertTool at at, if present, where
+// codeScanningAlertAppearedInBranchAlertToolMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertAppearedInBranchAlertToolMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertAppearedInBranchAlertTool)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -575,16 +590,14 @@ func (v CodeScanningAlertAppearedInBranchAlertTool) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertClosedByUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertClosedByUserMembers, readCodeScanningAlertClosedByUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertClosedByUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertClosedByUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUser) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertClosedByUserMember reads member i of the CodeScanningAlertClosedByUser at
+// at where codeScanningAlertClosedByUserMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertClosedByUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertClosedByUser)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -624,11 +637,14 @@ var codeScanningAlertClosedByUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertClosedByUserMembers, writeCodeScanningAlertClosedByUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertClosedByUser) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertClosedByUserMember writes member i of the CodeScanningAlertClosedByUser at
+// at, if present, where codeScanningAlertClosedByUserMembers does not; -1 writes
+// AdditionalProperties.
+func writeCodeScanningAlertClosedByUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertClosedByUser)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -680,16 +696,14 @@ func (v CodeScanningAlertClosedByUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertClosedByUserAlert) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertClosedByUserAlertMembers, readCodeScanningAlertClosedByUserAlertMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertClosedByUserAlert) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUserAlert) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertClosedByUserAlertMember reads member i of the
+// CodeScanningAlertClosedByUserAlert at at where codeScanningAlertClosedByUserAlertMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readCodeScanningAlertClosedByUserAlertMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertClosedByUserAlert)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
@@ -737,11 +751,14 @@ var codeScanningAlertClosedByUserAlertMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlert) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertClosedByUserAlertMembers, writeCodeScanningAlertClosedByUserAlertMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertClosedByUserAlert) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertClosedByUserAlertMember writes member i of the
+// CodeScanningAlertClosedByUserAlert at at, if present, where
+// codeScanningAlertClosedByUserAlertMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertClosedByUserAlertMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertClosedByUserAlert)(at)
 	switch i {
 	case 0:
 		if s.Assignees != nil {
@@ -818,16 +835,14 @@ func (v CodeScanningAlertClosedByUserAlert) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertClosedByUserAlertRule) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertClosedByUserAlertRuleMembers, readCodeScanningAlertClosedByUserAlertRuleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertClosedByUserAlertRule) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertRuleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUserAlertRule) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertClosedByUserAlertRuleMember reads member i of the
+// CodeScanningAlertClosedByUserAlertRule at at where codeScanningAlertClosedByUserAlertRuleMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCodeScanningAlertClosedByUserAlertRuleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertClosedByUserAlertRule)(at)
 	switch i {
 	case 7:
 		return decodeNullable(&s.Tags, d, func(v *[]string, d *dec) error {
@@ -858,11 +873,14 @@ var codeScanningAlertClosedByUserAlertRuleMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlertRule) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertClosedByUserAlertRuleMembers, writeCodeScanningAlertClosedByUserAlertRuleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertClosedByUserAlertRule) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertClosedByUserAlertRuleMember writes member i of the
+// CodeScanningAlertClosedByUserAlertRule at at, if present, where
+// codeScanningAlertClosedByUserAlertRuleMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertClosedByUserAlertRuleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertClosedByUserAlertRule)(at)
 	switch i {
 	case 7:
 		if s.Tags.IsSet() {
@@ -899,16 +917,14 @@ func (v CodeScanningAlertClosedByUserAlertRule) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertClosedByUserAlertTool) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertClosedByUserAlertToolMembers, readCodeScanningAlertClosedByUserAlertToolMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertClosedByUserAlertTool) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertClosedByUserAlertToolMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertClosedByUserAlertTool) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertClosedByUserAlertToolMember reads member i of the
+// CodeScanningAlertClosedByUserAlertTool at at where codeScanningAlertClosedByUserAlertToolMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCodeScanningAlertClosedByUserAlertToolMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertClosedByUserAlertTool)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -928,11 +944,14 @@ var codeScanningAlertClosedByUserAlertToolMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertClosedByUserAlertTool) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertClosedByUserAlertToolMembers, writeCodeScanningAlertClosedByUserAlertToolMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertClosedByUserAlertTool) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertClosedByUserAlertToolMember writes member i of the
+// CodeScanningAlertClosedByUserAlertTool at at, if present, where
+// codeScanningAlertClosedByUserAlertToolMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertClosedByUserAlertToolMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertClosedByUserAlertTool)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -960,16 +979,14 @@ func (v CodeScanningAlertClosedByUserAlertTool) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertCreatedMembers, readCodeScanningAlertCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertCreated) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertCreatedMember reads member i of the CodeScanningAlertCreated at at where
+// codeScanningAlertCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertCreated)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -1009,11 +1026,13 @@ var codeScanningAlertCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertCreatedMembers, writeCodeScanningAlertCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertCreated) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertCreatedMember writes member i of the CodeScanningAlertCreated at at, if
+// present, where codeScanningAlertCreatedMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -1065,16 +1084,14 @@ func (v CodeScanningAlertCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertCreatedAlert) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertCreatedAlertMembers, readCodeScanningAlertCreatedAlertMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertCreatedAlert) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertCreatedAlertMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertCreatedAlert) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertCreatedAlertMember reads member i of the CodeScanningAlertCreatedAlert at
+// at where codeScanningAlertCreatedAlertMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertCreatedAlertMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertCreatedAlert)(at)
 	switch i {
 	case 1:
 		return decodeAny(&s.DismissedAt, d) // "dismissed_at"
@@ -1128,11 +1145,14 @@ var codeScanningAlertCreatedAlertMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertCreatedAlert) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertCreatedAlertMembers, writeCodeScanningAlertCreatedAlertMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertCreatedAlert) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertCreatedAlertMember writes member i of the CodeScanningAlertCreatedAlert at
+// at, if present, where codeScanningAlertCreatedAlertMembers does not; -1 writes
+// AdditionalProperties.
+func writeCodeScanningAlertCreatedAlertMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertCreatedAlert)(at)
 	switch i {
 	case 1:
 		e.FieldStart("dismissed_at")
@@ -1211,16 +1231,13 @@ func (v CodeScanningAlertCreatedAlert) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertFixed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertFixedMembers, readCodeScanningAlertFixedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertFixed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertFixedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertFixed) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertFixedMember reads member i of the CodeScanningAlertFixed at at where
+// codeScanningAlertFixedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCodeScanningAlertFixedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertFixed)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -1260,11 +1277,13 @@ var codeScanningAlertFixedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertFixed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertFixedMembers, writeCodeScanningAlertFixedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertFixed) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertFixedMember writes member i of the CodeScanningAlertFixed at at, if
+// present, where codeScanningAlertFixedMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertFixedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertFixed)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -1316,16 +1335,14 @@ func (v CodeScanningAlertFixed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertFixedAlert) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertFixedAlertMembers, readCodeScanningAlertFixedAlertMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertFixedAlert) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertFixedAlertMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertFixedAlert) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertFixedAlertMember reads member i of the CodeScanningAlertFixedAlert at at
+// where codeScanningAlertFixedAlertMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertFixedAlertMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertFixedAlert)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
@@ -1371,11 +1388,13 @@ var codeScanningAlertFixedAlertMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertFixedAlert) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertFixedAlertMembers, writeCodeScanningAlertFixedAlertMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertFixedAlert) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertFixedAlertMember writes member i of the CodeScanningAlertFixedAlert at at,
+// if present, where codeScanningAlertFixedAlertMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertFixedAlertMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertFixedAlert)(at)
 	switch i {
 	case 0:
 		if s.Assignees != nil {
@@ -1443,16 +1462,14 @@ func (v CodeScanningAlertFixedAlert) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertReopenedMembers, readCodeScanningAlertReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopened) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertReopenedMember reads member i of the CodeScanningAlertReopened at at where
+// codeScanningAlertReopenedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertReopened)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -1492,11 +1509,13 @@ var codeScanningAlertReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertReopenedMembers, writeCodeScanningAlertReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertReopened) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertReopenedMember writes member i of the CodeScanningAlertReopened at at, if
+// present, where codeScanningAlertReopenedMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertReopened)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -1548,16 +1567,14 @@ func (v CodeScanningAlertReopened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertReopenedAlert) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertReopenedAlertMembers, readCodeScanningAlertReopenedAlertMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertReopenedAlert) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertReopenedAlertMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopenedAlert) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertReopenedAlertMember reads member i of the CodeScanningAlertReopenedAlert at
+// at where codeScanningAlertReopenedAlertMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertReopenedAlertMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertReopenedAlert)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
@@ -1609,11 +1626,14 @@ var codeScanningAlertReopenedAlertMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedAlert) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertReopenedAlertMembers, writeCodeScanningAlertReopenedAlertMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertReopenedAlert) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertReopenedAlertMember writes member i of the CodeScanningAlertReopenedAlert
+// at at, if present, where codeScanningAlertReopenedAlertMembers does not; -1 writes
+// AdditionalProperties.
+func writeCodeScanningAlertReopenedAlertMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertReopenedAlert)(at)
 	switch i {
 	case 0:
 		if s.Assignees != nil {
@@ -1686,16 +1706,14 @@ func (v CodeScanningAlertReopenedAlert) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertReopenedByUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertReopenedByUserMembers, readCodeScanningAlertReopenedByUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertReopenedByUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertReopenedByUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopenedByUser) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertReopenedByUserMember reads member i of the CodeScanningAlertReopenedByUser
+// at at where codeScanningAlertReopenedByUserMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCodeScanningAlertReopenedByUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertReopenedByUser)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -1735,11 +1753,14 @@ var codeScanningAlertReopenedByUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedByUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertReopenedByUserMembers, writeCodeScanningAlertReopenedByUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertReopenedByUser) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertReopenedByUserMember writes member i of the
+// CodeScanningAlertReopenedByUser at at, if present, where codeScanningAlertReopenedByUserMembers
+// does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertReopenedByUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertReopenedByUser)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -1791,16 +1812,14 @@ func (v CodeScanningAlertReopenedByUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CodeScanningAlertReopenedByUserAlert) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeScanningAlertReopenedByUserAlertMembers, readCodeScanningAlertReopenedByUserAlertMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeScanningAlertReopenedByUserAlert) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeScanningAlertReopenedByUserAlertMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeScanningAlertReopenedByUserAlert) decodeMember(i int, key []byte, d *dec) error {
+// readCodeScanningAlertReopenedByUserAlertMember reads member i of the
+// CodeScanningAlertReopenedByUserAlert at at where codeScanningAlertReopenedByUserAlertMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCodeScanningAlertReopenedByUserAlertMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeScanningAlertReopenedByUserAlert)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
@@ -1849,11 +1868,14 @@ var codeScanningAlertReopenedByUserAlertMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeScanningAlertReopenedByUserAlert) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeScanningAlertReopenedByUserAlertMembers, writeCodeScanningAlertReopenedByUserAlertMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeScanningAlertReopenedByUserAlert) encodeMember(i int, e *enc) {
+// writeCodeScanningAlertReopenedByUserAlertMember writes member i of the
+// CodeScanningAlertReopenedByUserAlert at at, if present, where
+// codeScanningAlertReopenedByUserAlertMembers does not; -1 writes AdditionalProperties.
+func writeCodeScanningAlertReopenedByUserAlertMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeScanningAlertReopenedByUserAlert)(at)
 	switch i {
 	case 0:
 		if s.Assignees != nil {

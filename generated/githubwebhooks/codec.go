@@ -510,31 +510,31 @@ type into[T any] struct {
 
 func (i into[T]) decodeJSON(d *dec) error { return i.decode(i.v, d) }
 
-// memberDecoder is a generated object model, read one member at a time.
-type memberDecoder interface {
-	// object is the model's address and its member table.
-	object() (unsafe.Pointer, *memberTable)
-	// decodeMember reads member i (-1: a member the model does not name, key) where the
-	// table does not say how to read it in place.
-	decodeMember(i int, key []byte, d *dec) error
-}
+// memberReader reads member i (-1: a member the model does not name, key) of the model at
+// at, where its member table does not say how to read it in place. Each object model has
+// one, a function rather than a method: a method costs a whole API's compile its signature's
+// type descriptor on every model, on top of the code.
+type memberReader func(at unsafe.Pointer, i int, key []byte, d *dec) error
 
-// decodeObject reads an object member by member into m, a generated model; null leaves it
-// as it was. One function for every model, so that no model needs a closure of its own.
-func decodeObject(d *dec, m memberDecoder) error {
+// skipMember is the memberReader of a model whose table reads every member it names.
+func skipMember(_ unsafe.Pointer, _ int, _ []byte, d *dec) error { return d.Skip() }
+
+// decodeObject reads an object member by member into the model at at, whose member table
+// is table: scalars in place, the rest with member; null leaves it as it was. One function
+// for every model, so that no model needs a closure of its own.
+func decodeObject(d *dec, at unsafe.Pointer, table *memberTable, member memberReader) error {
 	if d.Next() == jx.Null {
 		return d.Null()
 	}
-	at, table := m.object()
-	return d.object(func(key []byte) error { return decodeMemberOf(d, m, at, table, key) })
+	return d.object(func(key []byte) error { return decodeMemberOf(d, at, table, member, key) })
 }
 
-// decodeMemberOf reads the member key of m, whose address is at: a scalar in place, as its
-// table says, anything else with the model's decodeMember.
-func decodeMemberOf(d *dec, m memberDecoder, at unsafe.Pointer, table *memberTable, key []byte) error {
+// decodeMemberOf reads the member key of the model at at: a scalar in place, as its table
+// says, anything else with member.
+func decodeMemberOf(d *dec, at unsafe.Pointer, table *memberTable, member memberReader, key []byte) error {
 	i := d.member(key, table)
 	if i < 0 || table.fields[i].kind&memberKindMask == memberByModel {
-		return m.decodeMember(i, key, d)
+		return member(at, i, key, d)
 	}
 	f := &table.fields[i]
 	return decodeInPlace(unsafe.Add(at, f.at), f.kind&memberKindMask, d)
@@ -578,32 +578,29 @@ func decodeInPlace(p unsafe.Pointer, k memberKind, d *dec) error {
 	return fmt.Errorf("member kind %d has no decoder", k) // a generator bug, never a panic
 }
 
-// memberEncoder is a generated object model that requests carry, written a member at a
-// time.
-type memberEncoder interface {
-	object() (unsafe.Pointer, *memberTable)
-	// encodeMember writes member i where the table does not say how to write it in place,
-	// if it is present; -1 writes the members kept in a map, if the model keeps any.
-	encodeMember(i int, e *enc)
-}
+// memberWriter writes member i of the model at at where its member table does not say how
+// to write it in place, if it is present; -1 writes the members kept in a map, if the model
+// keeps any. A model whose table writes every member has none (nil).
+type memberWriter func(at unsafe.Pointer, i int, e *enc)
 
-// encodeObject writes m, a generated model, member by member in the table's order: scalars
-// in place, the rest by the model's encodeMember; optional members that are absent are
-// left out, and read-only ones too in a request.
-func encodeObject(e *enc, m memberEncoder) {
-	at, table := m.object()
+// encodeObject writes the model at at member by member in its table's order: scalars in
+// place, the rest with member; optional members that are absent are left out, and
+// read-only ones too in a request.
+func encodeObject(e *enc, at unsafe.Pointer, table *memberTable, member memberWriter) {
 	e.ObjStart()
 	for i := range table.fields {
 		f := &table.fields[i]
 		switch {
 		case f.kind&memberReadOnly != 0 && e.request: // the server's to set
 		case f.kind&memberKindMask == memberByModel:
-			m.encodeMember(i, e)
+			member(at, i, e)
 		default:
 			encodeInPlace(unsafe.Add(at, f.at), f, e)
 		}
 	}
-	m.encodeMember(-1, e)
+	if member != nil {
+		member(at, -1, e)
+	}
 	e.ObjEnd()
 }
 

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *CommitCommentCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), commitCommentCreatedMembers, readCommitCommentCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CommitCommentCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), commitCommentCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CommitCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+// readCommitCommentCreatedMember reads member i of the CommitCommentCreated at at where
+// commitCommentCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCommitCommentCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CommitCommentCreated)(at)
 	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
@@ -58,11 +55,13 @@ var commitCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CommitCommentCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), commitCommentCreatedMembers, writeCommitCommentCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CommitCommentCreated) encodeMember(i int, e *enc) {
+// writeCommitCommentCreatedMember writes member i of the CommitCommentCreated at at, if present,
+// where commitCommentCreatedMembers does not; -1 writes AdditionalProperties.
+func writeCommitCommentCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CommitCommentCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("comment")
@@ -114,16 +113,14 @@ func (v CommitCommentCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CommitCommentCreatedComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), commitCommentCreatedCommentMembers, readCommitCommentCreatedCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CommitCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), commitCommentCreatedCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CommitCommentCreatedComment) decodeMember(i int, key []byte, d *dec) error {
+// readCommitCommentCreatedCommentMember reads member i of the CommitCommentCreatedComment at at
+// where commitCommentCreatedCommentMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCommitCommentCreatedCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CommitCommentCreatedComment)(at)
 	switch i {
 	case 10:
 		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
@@ -160,11 +157,13 @@ var commitCommentCreatedCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CommitCommentCreatedComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), commitCommentCreatedCommentMembers, writeCommitCommentCreatedCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CommitCommentCreatedComment) encodeMember(i int, e *enc) {
+// writeCommitCommentCreatedCommentMember writes member i of the CommitCommentCreatedComment at at,
+// if present, where commitCommentCreatedCommentMembers does not; -1 writes AdditionalProperties.
+func writeCommitCommentCreatedCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CommitCommentCreatedComment)(at)
 	switch i {
 	case 10:
 		if s.Reactions != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *Create) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), createMembers, readCreateMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Create) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), createMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Create) decodeMember(i int, key []byte, d *dec) error {
+// readCreateMember reads member i of the Create at at where createMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readCreateMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Create)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -59,11 +56,13 @@ var createMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Create) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), createMembers, writeCreateMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Create) encodeMember(i int, e *enc) {
+// writeCreateMember writes member i of the Create at at, if present, where createMembers does not;
+// -1 writes AdditionalProperties.
+func writeCreateMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Create)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

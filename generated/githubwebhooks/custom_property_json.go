@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *CustomProperty) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyMembers, readCustomPropertyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomProperty) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomProperty) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyMember reads member i of the CustomProperty at at where customPropertyMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCustomPropertyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomProperty)(at)
 	switch i {
 	case 5:
 		return decodeNullable(&s.DefaultValue, d, (*CustomPropertyDefaultValue).decodeJSON) // "default_value"
@@ -54,11 +51,13 @@ var customPropertyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomProperty) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyMembers, writeCustomPropertyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomProperty) encodeMember(i int, e *enc) {
+// writeCustomPropertyMember writes member i of the CustomProperty at at, if present, where
+// customPropertyMembers does not; -1 writes AdditionalProperties.
+func writeCustomPropertyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomProperty)(at)
 	switch i {
 	case 5:
 		if s.DefaultValue.IsSet() {
@@ -104,16 +103,13 @@ func (v CustomProperty) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CustomPropertyCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyCreatedMembers, readCustomPropertyCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomPropertyCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyCreated) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyCreatedMember reads member i of the CustomPropertyCreated at at where
+// customPropertyCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCustomPropertyCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomPropertyCreated)(at)
 	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
@@ -148,11 +144,13 @@ var customPropertyCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyCreatedMembers, writeCustomPropertyCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomPropertyCreated) encodeMember(i int, e *enc) {
+// writeCustomPropertyCreatedMember writes member i of the CustomPropertyCreated at at, if present,
+// where customPropertyCreatedMembers does not; -1 writes AdditionalProperties.
+func writeCustomPropertyCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomPropertyCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("definition")
@@ -203,16 +201,13 @@ func (v CustomPropertyCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CustomPropertyDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyDeletedMembers, readCustomPropertyDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomPropertyDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyDeletedMember reads member i of the CustomPropertyDeleted at at where
+// customPropertyDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCustomPropertyDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomPropertyDeleted)(at)
 	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
@@ -247,11 +242,13 @@ var customPropertyDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyDeletedMembers, writeCustomPropertyDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomPropertyDeleted) encodeMember(i int, e *enc) {
+// writeCustomPropertyDeletedMember writes member i of the CustomPropertyDeleted at at, if present,
+// where customPropertyDeletedMembers does not; -1 writes AdditionalProperties.
+func writeCustomPropertyDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomPropertyDeleted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("definition")
@@ -302,16 +299,14 @@ func (v CustomPropertyDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CustomPropertyDeletedDefinition) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyDeletedDefinitionMembers, readCustomPropertyDeletedDefinitionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomPropertyDeletedDefinition) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyDeletedDefinitionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyDeletedDefinition) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyDeletedDefinitionMember reads member i of the CustomPropertyDeletedDefinition
+// at at where customPropertyDeletedDefinitionMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCustomPropertyDeletedDefinitionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomPropertyDeletedDefinition)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -329,11 +324,14 @@ var customPropertyDeletedDefinitionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyDeletedDefinition) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyDeletedDefinitionMembers, writeCustomPropertyDeletedDefinitionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomPropertyDeletedDefinition) encodeMember(i int, e *enc) {
+// writeCustomPropertyDeletedDefinitionMember writes member i of the
+// CustomPropertyDeletedDefinition at at, if present, where customPropertyDeletedDefinitionMembers
+// does not; -1 writes AdditionalProperties.
+func writeCustomPropertyDeletedDefinitionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomPropertyDeletedDefinition)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -361,16 +359,14 @@ func (v CustomPropertyDeletedDefinition) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CustomPropertyPromotedToEnterprise) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyPromotedToEnterpriseMembers, readCustomPropertyPromotedToEnterpriseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomPropertyPromotedToEnterprise) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyPromotedToEnterpriseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyPromotedToEnterprise) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyPromotedToEnterpriseMember reads member i of the
+// CustomPropertyPromotedToEnterprise at at where customPropertyPromotedToEnterpriseMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readCustomPropertyPromotedToEnterpriseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomPropertyPromotedToEnterprise)(at)
 	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
@@ -405,11 +401,14 @@ var customPropertyPromotedToEnterpriseMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyPromotedToEnterprise) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyPromotedToEnterpriseMembers, writeCustomPropertyPromotedToEnterpriseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomPropertyPromotedToEnterprise) encodeMember(i int, e *enc) {
+// writeCustomPropertyPromotedToEnterpriseMember writes member i of the
+// CustomPropertyPromotedToEnterprise at at, if present, where
+// customPropertyPromotedToEnterpriseMembers does not; -1 writes AdditionalProperties.
+func writeCustomPropertyPromotedToEnterpriseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomPropertyPromotedToEnterprise)(at)
 	switch i {
 	case 1:
 		e.FieldStart("definition")
@@ -460,16 +459,13 @@ func (v CustomPropertyPromotedToEnterprise) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CustomPropertyUpdated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyUpdatedMembers, readCustomPropertyUpdatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomPropertyUpdated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyUpdatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyUpdated) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyUpdatedMember reads member i of the CustomPropertyUpdated at at where
+// customPropertyUpdatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCustomPropertyUpdatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomPropertyUpdated)(at)
 	switch i {
 	case 1:
 		return s.Definition.decodeJSON(d) // "definition"
@@ -504,11 +500,13 @@ var customPropertyUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyUpdated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyUpdatedMembers, writeCustomPropertyUpdatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomPropertyUpdated) encodeMember(i int, e *enc) {
+// writeCustomPropertyUpdatedMember writes member i of the CustomPropertyUpdated at at, if present,
+// where customPropertyUpdatedMembers does not; -1 writes AdditionalProperties.
+func writeCustomPropertyUpdatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomPropertyUpdated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("definition")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *CustomPropertyValue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyValueMembers, readCustomPropertyValueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomPropertyValue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyValueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyValue) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyValueMember reads member i of the CustomPropertyValue at at where
+// customPropertyValueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCustomPropertyValueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomPropertyValue)(at)
 	switch i {
 	case 1:
 		return decodeNullable(&s.Value, d, (*CustomPropertyDefaultValue).decodeJSON) // "value"
@@ -43,11 +40,13 @@ var customPropertyValueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyValue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyValueMembers, writeCustomPropertyValueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomPropertyValue) encodeMember(i int, e *enc) {
+// writeCustomPropertyValueMember writes member i of the CustomPropertyValue at at, if present,
+// where customPropertyValueMembers does not; -1 writes AdditionalProperties.
+func writeCustomPropertyValueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomPropertyValue)(at)
 	switch i {
 	case 1:
 		e.FieldStart("value")
@@ -82,16 +81,14 @@ func (v CustomPropertyValue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CustomPropertyValuesUpdated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), customPropertyValuesUpdatedMembers, readCustomPropertyValuesUpdatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CustomPropertyValuesUpdated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), customPropertyValuesUpdatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CustomPropertyValuesUpdated) decodeMember(i int, key []byte, d *dec) error {
+// readCustomPropertyValuesUpdatedMember reads member i of the CustomPropertyValuesUpdated at at
+// where customPropertyValuesUpdatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCustomPropertyValuesUpdatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CustomPropertyValuesUpdated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -132,11 +129,13 @@ var customPropertyValuesUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CustomPropertyValuesUpdated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), customPropertyValuesUpdatedMembers, writeCustomPropertyValuesUpdatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CustomPropertyValuesUpdated) encodeMember(i int, e *enc) {
+// writeCustomPropertyValuesUpdatedMember writes member i of the CustomPropertyValuesUpdated at at,
+// if present, where customPropertyValuesUpdatedMembers does not; -1 writes AdditionalProperties.
+func writeCustomPropertyValuesUpdatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CustomPropertyValuesUpdated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *Delete) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deleteMembers, readDeleteMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Delete) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deleteMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Delete) decodeMember(i int, key []byte, d *dec) error {
+// readDeleteMember reads member i of the Delete at at where deleteMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readDeleteMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Delete)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -57,11 +54,13 @@ var deleteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Delete) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deleteMembers, writeDeleteMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Delete) encodeMember(i int, e *enc) {
+// writeDeleteMember writes member i of the Delete at at, if present, where deleteMembers does not;
+// -1 writes AdditionalProperties.
+func writeDeleteMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Delete)(at)
 	switch i {
 	case 0:
 		if s.Enterprise != nil {

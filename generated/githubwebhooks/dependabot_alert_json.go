@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DependabotAlert) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertMembers, readDependabotAlertMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlert) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlert) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertMember reads member i of the DependabotAlert at at where
+// dependabotAlertMembers does not; unknown members are skipped.
+func readDependabotAlertMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlert)(at)
 	switch i {
 	case 2:
 		return s.Dependency.decodeJSON(d) // "dependency"
@@ -54,11 +51,13 @@ var dependabotAlertMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlert) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertMembers, writeDependabotAlertMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlert) encodeMember(i int, e *enc) {
+// writeDependabotAlertMember writes member i of the DependabotAlert at at, if present, where
+// dependabotAlertMembers does not.
+func writeDependabotAlertMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlert)(at)
 	switch i {
 	case 2:
 		e.FieldStart("dependency")
@@ -86,16 +85,14 @@ func (v *DependabotAlert) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertAutoDismissed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertAutoDismissedMembers, readDependabotAlertAutoDismissedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertAutoDismissed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertAutoDismissedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertAutoDismissed) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertAutoDismissedMember reads member i of the DependabotAlertAutoDismissed at at
+// where dependabotAlertAutoDismissedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDependabotAlertAutoDismissedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertAutoDismissed)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -133,11 +130,14 @@ var dependabotAlertAutoDismissedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertAutoDismissed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertAutoDismissedMembers, writeDependabotAlertAutoDismissedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertAutoDismissed) encodeMember(i int, e *enc) {
+// writeDependabotAlertAutoDismissedMember writes member i of the DependabotAlertAutoDismissed at
+// at, if present, where dependabotAlertAutoDismissedMembers does not; -1 writes
+// AdditionalProperties.
+func writeDependabotAlertAutoDismissedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertAutoDismissed)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -189,16 +189,14 @@ func (v DependabotAlertAutoDismissed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertAutoReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertAutoReopenedMembers, readDependabotAlertAutoReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertAutoReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertAutoReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertAutoReopened) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertAutoReopenedMember reads member i of the DependabotAlertAutoReopened at at
+// where dependabotAlertAutoReopenedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDependabotAlertAutoReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertAutoReopened)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -236,11 +234,13 @@ var dependabotAlertAutoReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertAutoReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertAutoReopenedMembers, writeDependabotAlertAutoReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertAutoReopened) encodeMember(i int, e *enc) {
+// writeDependabotAlertAutoReopenedMember writes member i of the DependabotAlertAutoReopened at at,
+// if present, where dependabotAlertAutoReopenedMembers does not; -1 writes AdditionalProperties.
+func writeDependabotAlertAutoReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertAutoReopened)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -292,16 +292,13 @@ func (v DependabotAlertAutoReopened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertCreatedMembers, readDependabotAlertCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertCreated) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertCreatedMember reads member i of the DependabotAlertCreated at at where
+// dependabotAlertCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDependabotAlertCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertCreated)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -339,11 +336,13 @@ var dependabotAlertCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertCreatedMembers, writeDependabotAlertCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertCreated) encodeMember(i int, e *enc) {
+// writeDependabotAlertCreatedMember writes member i of the DependabotAlertCreated at at, if
+// present, where dependabotAlertCreatedMembers does not; -1 writes AdditionalProperties.
+func writeDependabotAlertCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -395,16 +394,14 @@ func (v DependabotAlertCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertDependency) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertDependencyMembers, readDependabotAlertDependencyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertDependency) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertDependencyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertDependency) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertDependencyMember reads member i of the DependabotAlertDependency at at where
+// dependabotAlertDependencyMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDependabotAlertDependencyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertDependency)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Package, d, (*DependabotAlertPackage).decodeJSON) // "package"
@@ -429,11 +426,13 @@ var dependabotAlertDependencyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertDependency) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertDependencyMembers, writeDependabotAlertDependencyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertDependency) encodeMember(i int, e *enc) {
+// writeDependabotAlertDependencyMember writes member i of the DependabotAlertDependency at at, if
+// present, where dependabotAlertDependencyMembers does not; -1 writes AdditionalProperties.
+func writeDependabotAlertDependencyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertDependency)(at)
 	switch i {
 	case 0:
 		if s.Package != nil {
@@ -466,16 +465,14 @@ func (v DependabotAlertDependency) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertDismissed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertDismissedMembers, readDependabotAlertDismissedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertDismissed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertDismissedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertDismissed) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertDismissedMember reads member i of the DependabotAlertDismissed at at where
+// dependabotAlertDismissedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDependabotAlertDismissedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertDismissed)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -513,11 +510,13 @@ var dependabotAlertDismissedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertDismissed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertDismissedMembers, writeDependabotAlertDismissedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertDismissed) encodeMember(i int, e *enc) {
+// writeDependabotAlertDismissedMember writes member i of the DependabotAlertDismissed at at, if
+// present, where dependabotAlertDismissedMembers does not; -1 writes AdditionalProperties.
+func writeDependabotAlertDismissedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertDismissed)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -569,16 +568,13 @@ func (v DependabotAlertDismissed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertFixed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertFixedMembers, readDependabotAlertFixedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertFixed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertFixedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertFixed) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertFixedMember reads member i of the DependabotAlertFixed at at where
+// dependabotAlertFixedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDependabotAlertFixedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertFixed)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -616,11 +612,13 @@ var dependabotAlertFixedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertFixed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertFixedMembers, writeDependabotAlertFixedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertFixed) encodeMember(i int, e *enc) {
+// writeDependabotAlertFixedMember writes member i of the DependabotAlertFixed at at, if present,
+// where dependabotAlertFixedMembers does not; -1 writes AdditionalProperties.
+func writeDependabotAlertFixedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertFixed)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -672,17 +670,7 @@ func (v DependabotAlertFixed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertPackage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertPackage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertPackageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertPackage) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertPackageMembers, skipMember)
 }
 
 var dependabotAlertPackageMembers = &memberTable{fields: []memberField{
@@ -692,11 +680,8 @@ var dependabotAlertPackageMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertPackage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertPackageMembers, nil)
 }
-
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertPackage) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertPackage) UnmarshalJSON(data []byte) error {
@@ -705,16 +690,14 @@ func (v *DependabotAlertPackage) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertReintroduced) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertReintroducedMembers, readDependabotAlertReintroducedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertReintroduced) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertReintroducedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertReintroduced) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertReintroducedMember reads member i of the DependabotAlertReintroduced at at
+// where dependabotAlertReintroducedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDependabotAlertReintroducedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertReintroduced)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -752,11 +735,13 @@ var dependabotAlertReintroducedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertReintroduced) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertReintroducedMembers, writeDependabotAlertReintroducedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertReintroduced) encodeMember(i int, e *enc) {
+// writeDependabotAlertReintroducedMember writes member i of the DependabotAlertReintroduced at at,
+// if present, where dependabotAlertReintroducedMembers does not; -1 writes AdditionalProperties.
+func writeDependabotAlertReintroducedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertReintroduced)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -808,16 +793,14 @@ func (v DependabotAlertReintroduced) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertReopenedMembers, readDependabotAlertReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DependabotAlertReopened) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertReopenedMember reads member i of the DependabotAlertReopened at at where
+// dependabotAlertReopenedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDependabotAlertReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertReopened)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -855,11 +838,13 @@ var dependabotAlertReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertReopenedMembers, writeDependabotAlertReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DependabotAlertReopened) encodeMember(i int, e *enc) {
+// writeDependabotAlertReopenedMember writes member i of the DependabotAlertReopened at at, if
+// present, where dependabotAlertReopenedMembers does not; -1 writes AdditionalProperties.
+func writeDependabotAlertReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertReopened)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -911,16 +896,13 @@ func (v DependabotAlertReopened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertSecurityAdvisory) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryMembers, readDependabotAlertSecurityAdvisoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisory) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertSecurityAdvisoryMember reads member i of the DependabotAlertSecurityAdvisory
+// at at where dependabotAlertSecurityAdvisoryMembers does not; unknown members are skipped.
+func readDependabotAlertSecurityAdvisoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertSecurityAdvisory)(at)
 	switch i {
 	case 4:
 		return decodeSlice(&s.Vulnerabilities, d, (*DependabotAlertSecurityVulnerability).decodeJSON) // "vulnerabilities"
@@ -960,11 +942,14 @@ var dependabotAlertSecurityAdvisoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisory) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryMembers, writeDependabotAlertSecurityAdvisoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertSecurityAdvisory) encodeMember(i int, e *enc) {
+// writeDependabotAlertSecurityAdvisoryMember writes member i of the
+// DependabotAlertSecurityAdvisory at at, if present, where dependabotAlertSecurityAdvisoryMembers
+// does not.
+func writeDependabotAlertSecurityAdvisoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertSecurityAdvisory)(at)
 	switch i {
 	case 4:
 		e.FieldStart("vulnerabilities")
@@ -1041,17 +1026,7 @@ func (v *DependabotAlertSecurityAdvisory) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertSecurityAdvisoryCvss) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertSecurityAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCvssMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryCvss) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCvssMembers, skipMember)
 }
 
 var dependabotAlertSecurityAdvisoryCvssMembers = &memberTable{fields: []memberField{
@@ -1061,11 +1036,8 @@ var dependabotAlertSecurityAdvisoryCvssMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryCvss) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCvssMembers, nil)
 }
-
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertSecurityAdvisoryCvss) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryCvss) UnmarshalJSON(data []byte) error {
@@ -1074,17 +1046,7 @@ func (v *DependabotAlertSecurityAdvisoryCvss) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertSecurityAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCwesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryCwesItem) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCwesItemMembers, skipMember)
 }
 
 var dependabotAlertSecurityAdvisoryCwesItemMembers = &memberTable{fields: []memberField{
@@ -1094,11 +1056,8 @@ var dependabotAlertSecurityAdvisoryCwesItemMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryCwesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryCwesItemMembers, nil)
 }
-
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertSecurityAdvisoryCwesItem) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryCwesItem) UnmarshalJSON(data []byte) error {
@@ -1107,17 +1066,7 @@ func (v *DependabotAlertSecurityAdvisoryCwesItem) UnmarshalJSON(data []byte) err
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryIdentifiersItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryIdentifiersItemMembers, skipMember)
 }
 
 var dependabotAlertSecurityAdvisoryIdentifiersItemMembers = &memberTable{fields: []memberField{
@@ -1127,11 +1076,8 @@ var dependabotAlertSecurityAdvisoryIdentifiersItemMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryIdentifiersItemMembers, nil)
 }
-
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertSecurityAdvisoryIdentifiersItem) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryIdentifiersItem) UnmarshalJSON(data []byte) error {
@@ -1140,17 +1086,7 @@ func (v *DependabotAlertSecurityAdvisoryIdentifiersItem) UnmarshalJSON(data []by
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertSecurityAdvisoryReferencesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertSecurityAdvisoryReferencesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertSecurityAdvisoryReferencesItem) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryReferencesItemMembers, skipMember)
 }
 
 var dependabotAlertSecurityAdvisoryReferencesItemMembers = &memberTable{fields: []memberField{
@@ -1159,11 +1095,8 @@ var dependabotAlertSecurityAdvisoryReferencesItemMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityAdvisoryReferencesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertSecurityAdvisoryReferencesItemMembers, nil)
 }
-
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertSecurityAdvisoryReferencesItem) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityAdvisoryReferencesItem) UnmarshalJSON(data []byte) error {
@@ -1172,16 +1105,14 @@ func (v *DependabotAlertSecurityAdvisoryReferencesItem) UnmarshalJSON(data []byt
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertSecurityVulnerability) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityMembers, readDependabotAlertSecurityVulnerabilityMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertSecurityVulnerability) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertSecurityVulnerability) decodeMember(i int, key []byte, d *dec) error {
+// readDependabotAlertSecurityVulnerabilityMember reads member i of the
+// DependabotAlertSecurityVulnerability at at where dependabotAlertSecurityVulnerabilityMembers
+// does not; unknown members are skipped.
+func readDependabotAlertSecurityVulnerabilityMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DependabotAlertSecurityVulnerability)(at)
 	switch i {
 	case 0:
 		return s.Package.decodeJSON(d) // "package"
@@ -1200,11 +1131,14 @@ var dependabotAlertSecurityVulnerabilityMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityVulnerability) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityMembers, writeDependabotAlertSecurityVulnerabilityMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertSecurityVulnerability) encodeMember(i int, e *enc) {
+// writeDependabotAlertSecurityVulnerabilityMember writes member i of the
+// DependabotAlertSecurityVulnerability at at, if present, where
+// dependabotAlertSecurityVulnerabilityMembers does not.
+func writeDependabotAlertSecurityVulnerabilityMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DependabotAlertSecurityVulnerability)(at)
 	switch i {
 	case 0:
 		e.FieldStart("package")
@@ -1226,17 +1160,7 @@ func (v *DependabotAlertSecurityVulnerability) UnmarshalJSON(data []byte) error 
 
 // decodeJSON reads s from d.
 func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
-}
-
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) decodeMember(i int, key []byte, d *dec) error {
-	return d.Skip()
+	return decodeObject(d, unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers, skipMember)
 }
 
 var dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers = &memberTable{fields: []memberField{
@@ -1245,11 +1169,8 @@ var dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers = &memberTabl
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), dependabotAlertSecurityVulnerabilityFirstPatchedVersionMembers, nil)
 }
-
-// encodeMember writes member i, if present, where the table does not.
-func (s *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) encodeMember(i int, e *enc) {}
 
 // UnmarshalJSON decodes with the generated decoder.
 func (v *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) UnmarshalJSON(data []byte) error {
@@ -1258,16 +1179,13 @@ func (v *DependabotAlertSecurityVulnerabilityFirstPatchedVersion) UnmarshalJSON(
 
 // decodeJSON reads s from d.
 func (s *SecurityAdvisoryEpss) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAdvisoryEpssMembers, readSecurityAdvisoryEpssMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAdvisoryEpss) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAdvisoryEpssMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryEpss) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAdvisoryEpssMember reads member i of the SecurityAdvisoryEpss at at where
+// securityAdvisoryEpssMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSecurityAdvisoryEpssMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAdvisoryEpss)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1286,11 +1204,13 @@ var securityAdvisoryEpssMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryEpss) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAdvisoryEpssMembers, writeSecurityAdvisoryEpssMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAdvisoryEpss) encodeMember(i int, e *enc) {
+// writeSecurityAdvisoryEpssMember writes member i of the SecurityAdvisoryEpss at at, if present,
+// where securityAdvisoryEpssMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAdvisoryEpssMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAdvisoryEpss)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

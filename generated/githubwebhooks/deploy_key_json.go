@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DeployKeyCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deployKeyCreatedMembers, readDeployKeyCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeployKeyCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deployKeyCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeployKeyCreated) decodeMember(i int, key []byte, d *dec) error {
+// readDeployKeyCreatedMember reads member i of the DeployKeyCreated at at where
+// deployKeyCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDeployKeyCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeployKeyCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var deployKeyCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeployKeyCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deployKeyCreatedMembers, writeDeployKeyCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeployKeyCreated) encodeMember(i int, e *enc) {
+// writeDeployKeyCreatedMember writes member i of the DeployKeyCreated at at, if present, where
+// deployKeyCreatedMembers does not; -1 writes AdditionalProperties.
+func writeDeployKeyCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeployKeyCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -114,16 +113,13 @@ func (v DeployKeyCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeployKeyDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deployKeyDeletedMembers, readDeployKeyDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeployKeyDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deployKeyDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeployKeyDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readDeployKeyDeletedMember reads member i of the DeployKeyDeleted at at where
+// deployKeyDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDeployKeyDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeployKeyDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -161,11 +157,13 @@ var deployKeyDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeployKeyDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deployKeyDeletedMembers, writeDeployKeyDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeployKeyDeleted) encodeMember(i int, e *enc) {
+// writeDeployKeyDeletedMember writes member i of the DeployKeyDeleted at at, if present, where
+// deployKeyDeletedMembers does not; -1 writes AdditionalProperties.
+func writeDeployKeyDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeployKeyDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -217,16 +215,13 @@ func (v DeployKeyDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksDeployKey) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksDeployKeyMembers, readWebhooksDeployKeyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksDeployKey) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksDeployKeyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksDeployKey) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksDeployKeyMember reads member i of the WebhooksDeployKey at at where
+// webhooksDeployKeyMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksDeployKeyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksDeployKey)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -253,11 +248,13 @@ var webhooksDeployKeyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksDeployKey) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksDeployKeyMembers, writeWebhooksDeployKeyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksDeployKey) encodeMember(i int, e *enc) {
+// writeWebhooksDeployKeyMember writes member i of the WebhooksDeployKey at at, if present, where
+// webhooksDeployKeyMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksDeployKeyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksDeployKey)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DeploymentCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentCreatedMembers, readDeploymentCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreated) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentCreatedMember reads member i of the DeploymentCreated at at where
+// deploymentCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDeploymentCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentCreated)(at)
 	switch i {
 	case 1:
 		return s.Deployment.decodeJSON(d) // "deployment"
@@ -64,11 +61,13 @@ var deploymentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentCreatedMembers, writeDeploymentCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentCreated) encodeMember(i int, e *enc) {
+// writeDeploymentCreatedMember writes member i of the DeploymentCreated at at, if present, where
+// deploymentCreatedMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("deployment")
@@ -134,16 +133,14 @@ func (v DeploymentCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentCreatedDeployment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentCreatedDeploymentMembers, readDeploymentCreatedDeploymentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentCreatedDeployment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentCreatedDeploymentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedDeployment) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentCreatedDeploymentMember reads member i of the DeploymentCreatedDeployment at at
+// where deploymentCreatedDeploymentMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentCreatedDeploymentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentCreatedDeployment)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
@@ -186,11 +183,13 @@ var deploymentCreatedDeploymentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeployment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentCreatedDeploymentMembers, writeDeploymentCreatedDeploymentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentCreatedDeployment) encodeMember(i int, e *enc) {
+// writeDeploymentCreatedDeploymentMember writes member i of the DeploymentCreatedDeployment at at,
+// if present, where deploymentCreatedDeploymentMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentCreatedDeploymentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentCreatedDeployment)(at)
 	switch i {
 	case 1:
 		e.FieldStart("creator")
@@ -299,16 +298,15 @@ func (u DeploymentCreatedDeploymentPayload) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppMembers, readDeploymentCreatedDeploymentPerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentCreatedDeploymentPerformedViaGithubAppMember reads member i of the
+// DeploymentCreatedDeploymentPerformedViaGithubApp at at where
+// deploymentCreatedDeploymentPerformedViaGithubAppMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readDeploymentCreatedDeploymentPerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentCreatedDeploymentPerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[DeploymentCreatedDeploymentPerformedViaGithubAppEventsItem]) // "events"
@@ -345,11 +343,15 @@ var deploymentCreatedDeploymentPerformedViaGithubAppMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppMembers, writeDeploymentCreatedDeploymentPerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentCreatedDeploymentPerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeDeploymentCreatedDeploymentPerformedViaGithubAppMember writes member i of the
+// DeploymentCreatedDeploymentPerformedViaGithubApp at at, if present, where
+// deploymentCreatedDeploymentPerformedViaGithubAppMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentCreatedDeploymentPerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentCreatedDeploymentPerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -394,16 +396,14 @@ func (v DeploymentCreatedDeploymentPerformedViaGithubApp) MarshalJSON() ([]byte,
 
 // decodeJSON reads s from d.
 func (s *DeploymentCreatedWorkflowRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentCreatedWorkflowRunMembers, readDeploymentCreatedWorkflowRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentCreatedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentCreatedWorkflowRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentCreatedWorkflowRunMember reads member i of the DeploymentCreatedWorkflowRun at at
+// where deploymentCreatedWorkflowRunMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentCreatedWorkflowRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentCreatedWorkflowRun)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
@@ -475,11 +475,14 @@ var deploymentCreatedWorkflowRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentCreatedWorkflowRunMembers, writeDeploymentCreatedWorkflowRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentCreatedWorkflowRun) encodeMember(i int, e *enc) {
+// writeDeploymentCreatedWorkflowRunMember writes member i of the DeploymentCreatedWorkflowRun at
+// at, if present, where deploymentCreatedWorkflowRunMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentCreatedWorkflowRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentCreatedWorkflowRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("actor")

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DeploymentProtectionRuleRequested) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentProtectionRuleRequestedMembers, readDeploymentProtectionRuleRequestedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentProtectionRuleRequested) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentProtectionRuleRequestedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentProtectionRuleRequested) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentProtectionRuleRequestedMember reads member i of the
+// DeploymentProtectionRuleRequested at at where deploymentProtectionRuleRequestedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readDeploymentProtectionRuleRequestedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentProtectionRuleRequested)(at)
 	switch i {
 	case 4:
 		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
@@ -61,11 +59,14 @@ var deploymentProtectionRuleRequestedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentProtectionRuleRequested) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentProtectionRuleRequestedMembers, writeDeploymentProtectionRuleRequestedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentProtectionRuleRequested) encodeMember(i int, e *enc) {
+// writeDeploymentProtectionRuleRequestedMember writes member i of the
+// DeploymentProtectionRuleRequested at at, if present, where
+// deploymentProtectionRuleRequestedMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentProtectionRuleRequestedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentProtectionRuleRequested)(at)
 	switch i {
 	case 4:
 		if s.Deployment != nil {
@@ -127,16 +128,13 @@ func (v DeploymentProtectionRuleRequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestMembers, readPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestMember reads member i of the PullRequest at at where pullRequestMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequest)(at)
 	switch i {
 	case 16:
 		return s.User.decodeJSON(d) // "user"
@@ -233,11 +231,13 @@ var pullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestMembers, writePullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequest) encodeMember(i int, e *enc) {
+// writePullRequestMember writes member i of the PullRequest at at, if present, where
+// pullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequest)(at)
 	switch i {
 	case 16:
 		e.FieldStart("user")

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewApproved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewApprovedMembers, readDeploymentReviewApprovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewApproved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewApprovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApproved) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewApprovedMember reads member i of the DeploymentReviewApproved at at where
+// deploymentReviewApprovedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentReviewApprovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewApproved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
@@ -72,11 +70,13 @@ var deploymentReviewApprovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApproved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewApprovedMembers, writeDeploymentReviewApprovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewApproved) encodeMember(i int, e *enc) {
+// writeDeploymentReviewApprovedMember writes member i of the DeploymentReviewApproved at at, if
+// present, where deploymentReviewApprovedMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewApprovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewApproved)(at)
 	switch i {
 	case 1:
 		if s.Approver != nil {
@@ -166,16 +166,15 @@ func (v DeploymentReviewApproved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewApprovedWorkflowJobRunsItemMembers, readDeploymentReviewApprovedWorkflowJobRunsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewApprovedWorkflowJobRunsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowJobRunsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowJobRunsItem) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewApprovedWorkflowJobRunsItemMember reads member i of the
+// DeploymentReviewApprovedWorkflowJobRunsItem at at where
+// deploymentReviewApprovedWorkflowJobRunsItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentReviewApprovedWorkflowJobRunsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewApprovedWorkflowJobRunsItem)(at)
 	switch i {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
@@ -204,11 +203,14 @@ var deploymentReviewApprovedWorkflowJobRunsItemMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowJobRunsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewApprovedWorkflowJobRunsItemMembers, writeDeploymentReviewApprovedWorkflowJobRunsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewApprovedWorkflowJobRunsItem) encodeMember(i int, e *enc) {
+// writeDeploymentReviewApprovedWorkflowJobRunsItemMember writes member i of the
+// DeploymentReviewApprovedWorkflowJobRunsItem at at, if present, where
+// deploymentReviewApprovedWorkflowJobRunsItemMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewApprovedWorkflowJobRunsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewApprovedWorkflowJobRunsItem)(at)
 	switch i {
 	case 0:
 		if s.Conclusion != nil {
@@ -241,16 +243,14 @@ func (v DeploymentReviewApprovedWorkflowJobRunsItem) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewApprovedWorkflowRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunMembers, readDeploymentReviewApprovedWorkflowRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewApprovedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewApprovedWorkflowRunMember reads member i of the
+// DeploymentReviewApprovedWorkflowRun at at where deploymentReviewApprovedWorkflowRunMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readDeploymentReviewApprovedWorkflowRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewApprovedWorkflowRun)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
@@ -322,11 +322,14 @@ var deploymentReviewApprovedWorkflowRunMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunMembers, writeDeploymentReviewApprovedWorkflowRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewApprovedWorkflowRun) encodeMember(i int, e *enc) {
+// writeDeploymentReviewApprovedWorkflowRunMember writes member i of the
+// DeploymentReviewApprovedWorkflowRun at at, if present, where
+// deploymentReviewApprovedWorkflowRunMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewApprovedWorkflowRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewApprovedWorkflowRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("actor")
@@ -415,16 +418,15 @@ func (v DeploymentReviewApprovedWorkflowRun) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryMembers, readDeploymentReviewApprovedWorkflowRunHeadRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewApprovedWorkflowRunHeadRepositoryMember reads member i of the
+// DeploymentReviewApprovedWorkflowRunHeadRepository at at where
+// deploymentReviewApprovedWorkflowRunHeadRepositoryMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readDeploymentReviewApprovedWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewApprovedWorkflowRunHeadRepository)(at)
 	switch i {
 	case 34:
 		return decodePtr(&s.Owner, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "owner"
@@ -491,11 +493,15 @@ var deploymentReviewApprovedWorkflowRunHeadRepositoryMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryMembers, writeDeploymentReviewApprovedWorkflowRunHeadRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+// writeDeploymentReviewApprovedWorkflowRunHeadRepositoryMember writes member i of the
+// DeploymentReviewApprovedWorkflowRunHeadRepository at at, if present, where
+// deploymentReviewApprovedWorkflowRunHeadRepositoryMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentReviewApprovedWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewApprovedWorkflowRunHeadRepository)(at)
 	switch i {
 	case 34:
 		if s.Owner != nil {
@@ -528,16 +534,14 @@ func (v DeploymentReviewApprovedWorkflowRunHeadRepository) MarshalJSON() ([]byte
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewRejected) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewRejectedMembers, readDeploymentReviewRejectedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewRejected) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewRejectedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRejected) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewRejectedMember reads member i of the DeploymentReviewRejected at at where
+// deploymentReviewRejectedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentReviewRejectedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewRejected)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
@@ -589,11 +593,13 @@ var deploymentReviewRejectedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejected) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewRejectedMembers, writeDeploymentReviewRejectedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewRejected) encodeMember(i int, e *enc) {
+// writeDeploymentReviewRejectedMember writes member i of the DeploymentReviewRejected at at, if
+// present, where deploymentReviewRejectedMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewRejectedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewRejected)(at)
 	switch i {
 	case 1:
 		if s.Approver != nil {
@@ -683,16 +689,15 @@ func (v DeploymentReviewRejected) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewRejectedWorkflowJobRunsItemMembers, readDeploymentReviewRejectedWorkflowJobRunsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewRejectedWorkflowJobRunsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewRejectedWorkflowJobRunsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRejectedWorkflowJobRunsItem) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewRejectedWorkflowJobRunsItemMember reads member i of the
+// DeploymentReviewRejectedWorkflowJobRunsItem at at where
+// deploymentReviewRejectedWorkflowJobRunsItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentReviewRejectedWorkflowJobRunsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewRejectedWorkflowJobRunsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -717,11 +722,14 @@ var deploymentReviewRejectedWorkflowJobRunsItemMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejectedWorkflowJobRunsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewRejectedWorkflowJobRunsItemMembers, writeDeploymentReviewRejectedWorkflowJobRunsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewRejectedWorkflowJobRunsItem) encodeMember(i int, e *enc) {
+// writeDeploymentReviewRejectedWorkflowJobRunsItemMember writes member i of the
+// DeploymentReviewRejectedWorkflowJobRunsItem at at, if present, where
+// deploymentReviewRejectedWorkflowJobRunsItemMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewRejectedWorkflowJobRunsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewRejectedWorkflowJobRunsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -749,16 +757,14 @@ func (v DeploymentReviewRejectedWorkflowJobRunsItem) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewRejectedWorkflowRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewRejectedWorkflowRunMembers, readDeploymentReviewRejectedWorkflowRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewRejectedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewRejectedWorkflowRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRejectedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewRejectedWorkflowRunMember reads member i of the
+// DeploymentReviewRejectedWorkflowRun at at where deploymentReviewRejectedWorkflowRunMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readDeploymentReviewRejectedWorkflowRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewRejectedWorkflowRun)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
@@ -830,11 +836,14 @@ var deploymentReviewRejectedWorkflowRunMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRejectedWorkflowRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewRejectedWorkflowRunMembers, writeDeploymentReviewRejectedWorkflowRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewRejectedWorkflowRun) encodeMember(i int, e *enc) {
+// writeDeploymentReviewRejectedWorkflowRunMember writes member i of the
+// DeploymentReviewRejectedWorkflowRun at at, if present, where
+// deploymentReviewRejectedWorkflowRunMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewRejectedWorkflowRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewRejectedWorkflowRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("actor")
@@ -923,16 +932,14 @@ func (v DeploymentReviewRejectedWorkflowRun) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewRequested) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewRequestedMembers, readDeploymentReviewRequestedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewRequested) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewRequestedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequested) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewRequestedMember reads member i of the DeploymentReviewRequested at at where
+// deploymentReviewRequestedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentReviewRequestedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewRequested)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -981,11 +988,13 @@ var deploymentReviewRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequested) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewRequestedMembers, writeDeploymentReviewRequestedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewRequested) encodeMember(i int, e *enc) {
+// writeDeploymentReviewRequestedMember writes member i of the DeploymentReviewRequested at at, if
+// present, where deploymentReviewRequestedMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewRequestedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewRequested)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1060,16 +1069,14 @@ func (v DeploymentReviewRequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewRequestedReviewersItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewRequestedReviewersItemMembers, readDeploymentReviewRequestedReviewersItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewRequestedReviewersItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewRequestedReviewersItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequestedReviewersItem) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewRequestedReviewersItemMember reads member i of the
+// DeploymentReviewRequestedReviewersItem at at where deploymentReviewRequestedReviewersItemMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readDeploymentReviewRequestedReviewersItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewRequestedReviewersItem)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Reviewer, d, (*DeploymentReviewRequestedReviewersItemReviewer).decodeJSON) // "reviewer"
@@ -1092,11 +1099,14 @@ var deploymentReviewRequestedReviewersItemMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedReviewersItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewRequestedReviewersItemMembers, writeDeploymentReviewRequestedReviewersItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewRequestedReviewersItem) encodeMember(i int, e *enc) {
+// writeDeploymentReviewRequestedReviewersItemMember writes member i of the
+// DeploymentReviewRequestedReviewersItem at at, if present, where
+// deploymentReviewRequestedReviewersItemMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewRequestedReviewersItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewRequestedReviewersItem)(at)
 	switch i {
 	case 0:
 		if s.Reviewer.IsSet() {
@@ -1133,16 +1143,15 @@ func (v DeploymentReviewRequestedReviewersItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewRequestedReviewersItemReviewerMembers, readDeploymentReviewRequestedReviewersItemReviewerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewRequestedReviewersItemReviewer) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewRequestedReviewersItemReviewerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequestedReviewersItemReviewer) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewRequestedReviewersItemReviewerMember reads member i of the
+// DeploymentReviewRequestedReviewersItemReviewer at at where
+// deploymentReviewRequestedReviewersItemReviewerMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readDeploymentReviewRequestedReviewersItemReviewerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewRequestedReviewersItemReviewer)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1181,11 +1190,14 @@ var deploymentReviewRequestedReviewersItemReviewerMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedReviewersItemReviewer) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewRequestedReviewersItemReviewerMembers, writeDeploymentReviewRequestedReviewersItemReviewerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewRequestedReviewersItemReviewer) encodeMember(i int, e *enc) {
+// writeDeploymentReviewRequestedReviewersItemReviewerMember writes member i of the
+// DeploymentReviewRequestedReviewersItemReviewer at at, if present, where
+// deploymentReviewRequestedReviewersItemReviewerMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewRequestedReviewersItemReviewerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewRequestedReviewersItemReviewer)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1213,16 +1225,15 @@ func (v DeploymentReviewRequestedReviewersItemReviewer) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewRequestedWorkflowJobRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewRequestedWorkflowJobRunMembers, readDeploymentReviewRequestedWorkflowJobRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewRequestedWorkflowJobRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewRequestedWorkflowJobRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewRequestedWorkflowJobRun) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewRequestedWorkflowJobRunMember reads member i of the
+// DeploymentReviewRequestedWorkflowJobRun at at where
+// deploymentReviewRequestedWorkflowJobRunMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentReviewRequestedWorkflowJobRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewRequestedWorkflowJobRun)(at)
 	switch i {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
@@ -1251,11 +1262,14 @@ var deploymentReviewRequestedWorkflowJobRunMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewRequestedWorkflowJobRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewRequestedWorkflowJobRunMembers, writeDeploymentReviewRequestedWorkflowJobRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewRequestedWorkflowJobRun) encodeMember(i int, e *enc) {
+// writeDeploymentReviewRequestedWorkflowJobRunMember writes member i of the
+// DeploymentReviewRequestedWorkflowJobRun at at, if present, where
+// deploymentReviewRequestedWorkflowJobRunMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentReviewRequestedWorkflowJobRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewRequestedWorkflowJobRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("conclusion")
@@ -1286,16 +1300,13 @@ func (v DeploymentReviewRequestedWorkflowJobRun) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksApprover) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksApproverMembers, readWebhooksApproverMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksApprover) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksApproverMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksApprover) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksApproverMember reads member i of the WebhooksApprover at at where
+// webhooksApproverMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksApproverMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksApprover)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1331,11 +1342,13 @@ var webhooksApproverMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksApprover) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksApproverMembers, writeWebhooksApproverMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksApprover) encodeMember(i int, e *enc) {
+// writeWebhooksApproverMember writes member i of the WebhooksApprover at at, if present, where
+// webhooksApproverMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksApproverMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksApprover)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1363,16 +1376,13 @@ func (v WebhooksApprover) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksReviewersItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksReviewersItemMembers, readWebhooksReviewersItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksReviewersItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksReviewersItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReviewersItem) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksReviewersItemMember reads member i of the WebhooksReviewersItem at at where
+// webhooksReviewersItemMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksReviewersItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksReviewersItem)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Reviewer, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "reviewer"
@@ -1395,11 +1405,13 @@ var webhooksReviewersItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewersItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksReviewersItemMembers, writeWebhooksReviewersItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksReviewersItem) encodeMember(i int, e *enc) {
+// writeWebhooksReviewersItemMember writes member i of the WebhooksReviewersItem at at, if present,
+// where webhooksReviewersItemMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksReviewersItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksReviewersItem)(at)
 	switch i {
 	case 0:
 		if s.Reviewer.IsSet() {
@@ -1436,16 +1448,13 @@ func (v WebhooksReviewersItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksWorkflowJobRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksWorkflowJobRunMembers, readWebhooksWorkflowJobRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksWorkflowJobRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksWorkflowJobRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksWorkflowJobRun) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksWorkflowJobRunMember reads member i of the WebhooksWorkflowJobRun at at where
+// webhooksWorkflowJobRunMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksWorkflowJobRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksWorkflowJobRun)(at)
 	switch i {
 	case 0:
 		return decodeAny(&s.Conclusion, d) // "conclusion"
@@ -1476,11 +1485,13 @@ var webhooksWorkflowJobRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksWorkflowJobRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksWorkflowJobRunMembers, writeWebhooksWorkflowJobRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksWorkflowJobRun) encodeMember(i int, e *enc) {
+// writeWebhooksWorkflowJobRunMember writes member i of the WebhooksWorkflowJobRun at at, if
+// present, where webhooksWorkflowJobRunMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksWorkflowJobRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksWorkflowJobRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("conclusion")

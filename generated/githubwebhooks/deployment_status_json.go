@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DeploymentStatusCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentStatusCreatedMembers, readDeploymentStatusCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentStatusCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentStatusCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreated) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentStatusCreatedMember reads member i of the DeploymentStatusCreated at at where
+// deploymentStatusCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentStatusCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentStatusCreated)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.CheckRun, d, (*DeploymentStatusCreatedCheckRun).decodeJSON) // "check_run"
@@ -70,11 +68,13 @@ var deploymentStatusCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentStatusCreatedMembers, writeDeploymentStatusCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentStatusCreated) encodeMember(i int, e *enc) {
+// writeDeploymentStatusCreatedMember writes member i of the DeploymentStatusCreated at at, if
+// present, where deploymentStatusCreatedMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentStatusCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentStatusCreated)(at)
 	switch i {
 	case 1:
 		if s.CheckRun.IsSet() {
@@ -156,16 +156,14 @@ func (v DeploymentStatusCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentStatusCreatedCheckRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentStatusCreatedCheckRunMembers, readDeploymentStatusCreatedCheckRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentStatusCreatedCheckRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentStatusCreatedCheckRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedCheckRun) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentStatusCreatedCheckRunMember reads member i of the DeploymentStatusCreatedCheckRun
+// at at where deploymentStatusCreatedCheckRunMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentStatusCreatedCheckRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentStatusCreatedCheckRun)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -194,11 +192,14 @@ var deploymentStatusCreatedCheckRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedCheckRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentStatusCreatedCheckRunMembers, writeDeploymentStatusCreatedCheckRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentStatusCreatedCheckRun) encodeMember(i int, e *enc) {
+// writeDeploymentStatusCreatedCheckRunMember writes member i of the
+// DeploymentStatusCreatedCheckRun at at, if present, where deploymentStatusCreatedCheckRunMembers
+// does not; -1 writes AdditionalProperties.
+func writeDeploymentStatusCreatedCheckRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentStatusCreatedCheckRun)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -226,16 +227,14 @@ func (v DeploymentStatusCreatedCheckRun) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentStatusCreatedDeployment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentStatusCreatedDeploymentMembers, readDeploymentStatusCreatedDeploymentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentStatusCreatedDeployment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeployment) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentStatusCreatedDeploymentMember reads member i of the
+// DeploymentStatusCreatedDeployment at at where deploymentStatusCreatedDeploymentMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readDeploymentStatusCreatedDeploymentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentStatusCreatedDeployment)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
@@ -278,11 +277,14 @@ var deploymentStatusCreatedDeploymentMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeployment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentStatusCreatedDeploymentMembers, writeDeploymentStatusCreatedDeploymentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentStatusCreatedDeployment) encodeMember(i int, e *enc) {
+// writeDeploymentStatusCreatedDeploymentMember writes member i of the
+// DeploymentStatusCreatedDeployment at at, if present, where
+// deploymentStatusCreatedDeploymentMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentStatusCreatedDeploymentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentStatusCreatedDeployment)(at)
 	switch i {
 	case 1:
 		e.FieldStart("creator")
@@ -333,16 +335,15 @@ func (v DeploymentStatusCreatedDeployment) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers, readDeploymentStatusCreatedDeploymentPerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentStatusCreatedDeploymentPerformedViaGithubAppMember reads member i of the
+// DeploymentStatusCreatedDeploymentPerformedViaGithubApp at at where
+// deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readDeploymentStatusCreatedDeploymentPerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentStatusCreatedDeploymentPerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[DeploymentStatusCreatedDeploymentPerformedViaGithubAppEventsItem]) // "events"
@@ -379,11 +380,15 @@ var deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers, writeDeploymentStatusCreatedDeploymentPerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentStatusCreatedDeploymentPerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeDeploymentStatusCreatedDeploymentPerformedViaGithubAppMember writes member i of the
+// DeploymentStatusCreatedDeploymentPerformedViaGithubApp at at, if present, where
+// deploymentStatusCreatedDeploymentPerformedViaGithubAppMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentStatusCreatedDeploymentPerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentStatusCreatedDeploymentPerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -428,16 +433,15 @@ func (v DeploymentStatusCreatedDeploymentPerformedViaGithubApp) MarshalJSON() ([
 
 // decodeJSON reads s from d.
 func (s *DeploymentStatusCreatedDeploymentStatus) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusMembers, readDeploymentStatusCreatedDeploymentStatusMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentStatusCreatedDeploymentStatus) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeploymentStatus) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentStatusCreatedDeploymentStatusMember reads member i of the
+// DeploymentStatusCreatedDeploymentStatus at at where
+// deploymentStatusCreatedDeploymentStatusMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentStatusCreatedDeploymentStatusMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentStatusCreatedDeploymentStatus)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
@@ -475,11 +479,14 @@ var deploymentStatusCreatedDeploymentStatusMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentStatus) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusMembers, writeDeploymentStatusCreatedDeploymentStatusMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentStatusCreatedDeploymentStatus) encodeMember(i int, e *enc) {
+// writeDeploymentStatusCreatedDeploymentStatusMember writes member i of the
+// DeploymentStatusCreatedDeploymentStatus at at, if present, where
+// deploymentStatusCreatedDeploymentStatusMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentStatusCreatedDeploymentStatusMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentStatusCreatedDeploymentStatus)(at)
 	switch i {
 	case 1:
 		e.FieldStart("creator")
@@ -523,16 +530,15 @@ func (v DeploymentStatusCreatedDeploymentStatus) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers, readDeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMember reads member i of the
+// DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp at at where
+// deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readDeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[DeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppEventsItem]) // "events"
@@ -569,11 +575,15 @@ var deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers = &membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers, writeDeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeDeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMember writes member i of the
+// DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp at at, if present, where
+// deploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -618,16 +628,14 @@ func (v DeploymentStatusCreatedDeploymentStatusPerformedViaGithubApp) MarshalJSO
 
 // decodeJSON reads s from d.
 func (s *DeploymentStatusCreatedWorkflowRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentStatusCreatedWorkflowRunMembers, readDeploymentStatusCreatedWorkflowRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentStatusCreatedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentStatusCreatedWorkflowRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentStatusCreatedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentStatusCreatedWorkflowRunMember reads member i of the
+// DeploymentStatusCreatedWorkflowRun at at where deploymentStatusCreatedWorkflowRunMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readDeploymentStatusCreatedWorkflowRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentStatusCreatedWorkflowRun)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
@@ -699,11 +707,14 @@ var deploymentStatusCreatedWorkflowRunMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentStatusCreatedWorkflowRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentStatusCreatedWorkflowRunMembers, writeDeploymentStatusCreatedWorkflowRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentStatusCreatedWorkflowRun) encodeMember(i int, e *enc) {
+// writeDeploymentStatusCreatedWorkflowRunMember writes member i of the
+// DeploymentStatusCreatedWorkflowRun at at, if present, where
+// deploymentStatusCreatedWorkflowRunMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentStatusCreatedWorkflowRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentStatusCreatedWorkflowRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("actor")

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DiscussionCommentCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCommentCreatedMembers, readDiscussionCommentCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCommentCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCommentCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCommentCreatedMember reads member i of the DiscussionCommentCreated at at where
+// discussionCommentCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionCommentCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCommentCreated)(at)
 	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
@@ -61,11 +59,13 @@ var discussionCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCommentCreatedMembers, writeDiscussionCommentCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCommentCreated) encodeMember(i int, e *enc) {
+// writeDiscussionCommentCreatedMember writes member i of the DiscussionCommentCreated at at, if
+// present, where discussionCommentCreatedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCommentCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCommentCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("comment")
@@ -120,16 +120,14 @@ func (v DiscussionCommentCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCommentDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCommentDeletedMembers, readDiscussionCommentDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCommentDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCommentDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCommentDeletedMember reads member i of the DiscussionCommentDeleted at at where
+// discussionCommentDeletedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionCommentDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCommentDeleted)(at)
 	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
@@ -170,11 +168,13 @@ var discussionCommentDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCommentDeletedMembers, writeDiscussionCommentDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCommentDeleted) encodeMember(i int, e *enc) {
+// writeDiscussionCommentDeletedMember writes member i of the DiscussionCommentDeleted at at, if
+// present, where discussionCommentDeletedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCommentDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCommentDeleted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("comment")
@@ -229,16 +229,14 @@ func (v DiscussionCommentDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCommentEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCommentEditedMembers, readDiscussionCommentEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCommentEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCommentEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentEdited) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCommentEditedMember reads member i of the DiscussionCommentEdited at at where
+// discussionCommentEditedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionCommentEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCommentEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -282,11 +280,13 @@ var discussionCommentEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCommentEditedMembers, writeDiscussionCommentEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCommentEdited) encodeMember(i int, e *enc) {
+// writeDiscussionCommentEditedMember writes member i of the DiscussionCommentEdited at at, if
+// present, where discussionCommentEditedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCommentEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCommentEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -344,16 +344,14 @@ func (v DiscussionCommentEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCommentEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCommentEditedChangesMembers, readDiscussionCommentEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCommentEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCommentEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCommentEditedChangesMember reads member i of the DiscussionCommentEditedChanges at
+// at where discussionCommentEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionCommentEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCommentEditedChanges)(at)
 	switch i {
 	case 0:
 		return s.Body.decodeJSON(d) // "body"
@@ -375,11 +373,14 @@ var discussionCommentEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCommentEditedChangesMembers, writeDiscussionCommentEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCommentEditedChanges) encodeMember(i int, e *enc) {
+// writeDiscussionCommentEditedChangesMember writes member i of the DiscussionCommentEditedChanges
+// at at, if present, where discussionCommentEditedChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeDiscussionCommentEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCommentEditedChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("body")
@@ -410,16 +411,13 @@ func (v DiscussionCommentEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksCommentMembers, readWebhooksCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksComment) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksCommentMember reads member i of the WebhooksComment at at where
+// webhooksCommentMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksComment)(at)
 	switch i {
 	case 9:
 		return s.Reactions.decodeJSON(d) // "reactions"
@@ -455,11 +453,13 @@ var webhooksCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksCommentMembers, writeWebhooksCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksComment) encodeMember(i int, e *enc) {
+// writeWebhooksCommentMember writes member i of the WebhooksComment at at, if present, where
+// webhooksCommentMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksComment)(at)
 	switch i {
 	case 9:
 		e.FieldStart("reactions")

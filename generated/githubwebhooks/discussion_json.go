@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *DiscussionAnswered) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionAnsweredMembers, readDiscussionAnsweredMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionAnswered) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionAnsweredMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionAnswered) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionAnsweredMember reads member i of the DiscussionAnswered at at where
+// discussionAnsweredMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionAnsweredMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionAnswered)(at)
 	switch i {
 	case 1:
 		return s.Answer.decodeJSON(d) // "answer"
@@ -61,11 +58,13 @@ var discussionAnsweredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionAnswered) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionAnsweredMembers, writeDiscussionAnsweredMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionAnswered) encodeMember(i int, e *enc) {
+// writeDiscussionAnsweredMember writes member i of the DiscussionAnswered at at, if present, where
+// discussionAnsweredMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionAnsweredMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionAnswered)(at)
 	switch i {
 	case 1:
 		e.FieldStart("answer")
@@ -120,16 +119,14 @@ func (v DiscussionAnswered) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCategoryChanged) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCategoryChangedMembers, readDiscussionCategoryChangedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCategoryChanged) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCategoryChangedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategoryChanged) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCategoryChangedMember reads member i of the DiscussionCategoryChanged at at where
+// discussionCategoryChangedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionCategoryChangedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCategoryChanged)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -170,11 +167,13 @@ var discussionCategoryChangedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategoryChanged) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCategoryChangedMembers, writeDiscussionCategoryChangedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCategoryChanged) encodeMember(i int, e *enc) {
+// writeDiscussionCategoryChangedMember writes member i of the DiscussionCategoryChanged at at, if
+// present, where discussionCategoryChangedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCategoryChangedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCategoryChanged)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -229,16 +228,14 @@ func (v DiscussionCategoryChanged) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCategoryChangedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCategoryChangedChangesMembers, readDiscussionCategoryChangedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCategoryChangedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCategoryChangedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategoryChangedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCategoryChangedChangesMember reads member i of the
+// DiscussionCategoryChangedChanges at at where discussionCategoryChangedChangesMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readDiscussionCategoryChangedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCategoryChangedChanges)(at)
 	switch i {
 	case 0:
 		return s.Category.decodeJSON(d) // "category"
@@ -260,11 +257,14 @@ var discussionCategoryChangedChangesMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategoryChangedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCategoryChangedChangesMembers, writeDiscussionCategoryChangedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCategoryChangedChanges) encodeMember(i int, e *enc) {
+// writeDiscussionCategoryChangedChangesMember writes member i of the
+// DiscussionCategoryChangedChanges at at, if present, where
+// discussionCategoryChangedChangesMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCategoryChangedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCategoryChangedChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("category")
@@ -295,16 +295,15 @@ func (v DiscussionCategoryChangedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCategoryChangedChangesCategory) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCategoryChangedChangesCategoryMembers, readDiscussionCategoryChangedChangesCategoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCategoryChangedChangesCategory) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCategoryChangedChangesCategoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategoryChangedChangesCategory) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCategoryChangedChangesCategoryMember reads member i of the
+// DiscussionCategoryChangedChangesCategory at at where
+// discussionCategoryChangedChangesCategoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionCategoryChangedChangesCategoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCategoryChangedChangesCategory)(at)
 	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
@@ -326,11 +325,14 @@ var discussionCategoryChangedChangesCategoryMembers = &memberTable{fields: []mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategoryChangedChangesCategory) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCategoryChangedChangesCategoryMembers, writeDiscussionCategoryChangedChangesCategoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCategoryChangedChangesCategory) encodeMember(i int, e *enc) {
+// writeDiscussionCategoryChangedChangesCategoryMember writes member i of the
+// DiscussionCategoryChangedChangesCategory at at, if present, where
+// discussionCategoryChangedChangesCategoryMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCategoryChangedChangesCategoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCategoryChangedChangesCategory)(at)
 	switch i {
 	case 0:
 		e.FieldStart("from")
@@ -361,16 +363,13 @@ func (v DiscussionCategoryChangedChangesCategory) MarshalJSON() ([]byte, error) 
 
 // decodeJSON reads s from d.
 func (s *DiscussionClosed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionClosedMembers, readDiscussionClosedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionClosed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionClosedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionClosed) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionClosedMember reads member i of the DiscussionClosed at at where
+// discussionClosedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionClosed)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -408,11 +407,13 @@ var discussionClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionClosed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionClosedMembers, writeDiscussionClosedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionClosed) encodeMember(i int, e *enc) {
+// writeDiscussionClosedMember writes member i of the DiscussionClosed at at, if present, where
+// discussionClosedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionClosedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionClosed)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -464,16 +465,13 @@ func (v DiscussionClosed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCreatedMembers, readDiscussionCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCreated) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCreatedMember reads member i of the DiscussionCreated at at where
+// discussionCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCreated)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -511,11 +509,13 @@ var discussionCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCreatedMembers, writeDiscussionCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCreated) encodeMember(i int, e *enc) {
+// writeDiscussionCreatedMember writes member i of the DiscussionCreated at at, if present, where
+// discussionCreatedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -567,16 +567,13 @@ func (v DiscussionCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionDeletedMembers, readDiscussionDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionDeletedMember reads member i of the DiscussionDeleted at at where
+// discussionDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionDeleted)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -614,11 +611,13 @@ var discussionDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionDeletedMembers, writeDiscussionDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionDeleted) encodeMember(i int, e *enc) {
+// writeDiscussionDeletedMember writes member i of the DiscussionDeleted at at, if present, where
+// discussionDeletedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionDeleted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -670,16 +669,13 @@ func (v DiscussionDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionEditedMembers, readDiscussionEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionEdited) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionEditedMember reads member i of the DiscussionEdited at at where
+// discussionEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionEdited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*DiscussionEditedChanges).decodeJSON) // "changes"
@@ -720,11 +716,13 @@ var discussionEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionEditedMembers, writeDiscussionEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionEdited) encodeMember(i int, e *enc) {
+// writeDiscussionEditedMember writes member i of the DiscussionEdited at at, if present, where
+// discussionEditedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionEdited)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -781,16 +779,14 @@ func (v DiscussionEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionEditedChangesMembers, readDiscussionEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionEditedChangesMember reads member i of the DiscussionEditedChanges at at where
+// discussionEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "body"
@@ -815,11 +811,13 @@ var discussionEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionEditedChangesMembers, writeDiscussionEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionEditedChanges) encodeMember(i int, e *enc) {
+// writeDiscussionEditedChangesMember writes member i of the DiscussionEditedChanges at at, if
+// present, where discussionEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Body != nil {
@@ -857,16 +855,13 @@ func (v DiscussionEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionLabeled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionLabeledMembers, readDiscussionLabeledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionLabeled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionLabeledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionLabeled) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionLabeledMember reads member i of the DiscussionLabeled at at where
+// discussionLabeledMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionLabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionLabeled)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -907,11 +902,13 @@ var discussionLabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionLabeled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionLabeledMembers, writeDiscussionLabeledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionLabeled) encodeMember(i int, e *enc) {
+// writeDiscussionLabeledMember writes member i of the DiscussionLabeled at at, if present, where
+// discussionLabeledMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionLabeledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionLabeled)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -966,16 +963,13 @@ func (v DiscussionLabeled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionLocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionLockedMembers, readDiscussionLockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionLocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionLockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionLocked) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionLockedMember reads member i of the DiscussionLocked at at where
+// discussionLockedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionLockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionLocked)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -1013,11 +1007,13 @@ var discussionLockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionLocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionLockedMembers, writeDiscussionLockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionLocked) encodeMember(i int, e *enc) {
+// writeDiscussionLockedMember writes member i of the DiscussionLocked at at, if present, where
+// discussionLockedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionLockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionLocked)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -1069,16 +1065,13 @@ func (v DiscussionLocked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionPinned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionPinnedMembers, readDiscussionPinnedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionPinned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionPinnedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionPinned) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionPinnedMember reads member i of the DiscussionPinned at at where
+// discussionPinnedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionPinnedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionPinned)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -1116,11 +1109,13 @@ var discussionPinnedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionPinned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionPinnedMembers, writeDiscussionPinnedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionPinned) encodeMember(i int, e *enc) {
+// writeDiscussionPinnedMember writes member i of the DiscussionPinned at at, if present, where
+// discussionPinnedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionPinnedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionPinned)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -1172,16 +1167,13 @@ func (v DiscussionPinned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionReopenedMembers, readDiscussionReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionReopened) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionReopenedMember reads member i of the DiscussionReopened at at where
+// discussionReopenedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionReopened)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -1219,11 +1211,13 @@ var discussionReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionReopenedMembers, writeDiscussionReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionReopened) encodeMember(i int, e *enc) {
+// writeDiscussionReopenedMember writes member i of the DiscussionReopened at at, if present, where
+// discussionReopenedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionReopened)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -1275,16 +1269,13 @@ func (v DiscussionReopened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionTransferred) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionTransferredMembers, readDiscussionTransferredMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionTransferred) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionTransferredMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionTransferred) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionTransferredMember reads member i of the DiscussionTransferred at at where
+// discussionTransferredMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionTransferredMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionTransferred)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -1325,11 +1316,13 @@ var discussionTransferredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionTransferred) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionTransferredMembers, writeDiscussionTransferredMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionTransferred) encodeMember(i int, e *enc) {
+// writeDiscussionTransferredMember writes member i of the DiscussionTransferred at at, if present,
+// where discussionTransferredMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionTransferredMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionTransferred)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -1384,16 +1377,14 @@ func (v DiscussionTransferred) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionTransferredChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionTransferredChangesMembers, readDiscussionTransferredChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionTransferredChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionTransferredChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionTransferredChanges) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionTransferredChangesMember reads member i of the DiscussionTransferredChanges at at
+// where discussionTransferredChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionTransferredChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionTransferredChanges)(at)
 	switch i {
 	case 0:
 		return s.NewDiscussion.decodeJSON(d) // "new_discussion"
@@ -1418,11 +1409,14 @@ var discussionTransferredChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionTransferredChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionTransferredChangesMembers, writeDiscussionTransferredChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionTransferredChanges) encodeMember(i int, e *enc) {
+// writeDiscussionTransferredChangesMember writes member i of the DiscussionTransferredChanges at
+// at, if present, where discussionTransferredChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeDiscussionTransferredChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionTransferredChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("new_discussion")
@@ -1456,16 +1450,13 @@ func (v DiscussionTransferredChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionUnanswered) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionUnansweredMembers, readDiscussionUnansweredMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionUnanswered) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionUnansweredMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnanswered) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionUnansweredMember reads member i of the DiscussionUnanswered at at where
+// discussionUnansweredMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionUnansweredMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionUnanswered)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -1500,11 +1491,13 @@ var discussionUnansweredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnanswered) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionUnansweredMembers, writeDiscussionUnansweredMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionUnanswered) encodeMember(i int, e *enc) {
+// writeDiscussionUnansweredMember writes member i of the DiscussionUnanswered at at, if present,
+// where discussionUnansweredMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionUnansweredMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionUnanswered)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -1551,16 +1544,13 @@ func (v DiscussionUnanswered) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionUnlabeled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionUnlabeledMembers, readDiscussionUnlabeledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionUnlabeled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionUnlabeledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnlabeled) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionUnlabeledMember reads member i of the DiscussionUnlabeled at at where
+// discussionUnlabeledMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionUnlabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionUnlabeled)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -1601,11 +1591,13 @@ var discussionUnlabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnlabeled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionUnlabeledMembers, writeDiscussionUnlabeledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionUnlabeled) encodeMember(i int, e *enc) {
+// writeDiscussionUnlabeledMember writes member i of the DiscussionUnlabeled at at, if present,
+// where discussionUnlabeledMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionUnlabeledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionUnlabeled)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -1660,16 +1652,13 @@ func (v DiscussionUnlabeled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionUnlocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionUnlockedMembers, readDiscussionUnlockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionUnlocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionUnlockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnlocked) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionUnlockedMember reads member i of the DiscussionUnlocked at at where
+// discussionUnlockedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionUnlockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionUnlocked)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -1707,11 +1696,13 @@ var discussionUnlockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnlocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionUnlockedMembers, writeDiscussionUnlockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionUnlocked) encodeMember(i int, e *enc) {
+// writeDiscussionUnlockedMember writes member i of the DiscussionUnlocked at at, if present, where
+// discussionUnlockedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionUnlockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionUnlocked)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -1763,16 +1754,13 @@ func (v DiscussionUnlocked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionUnpinned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionUnpinnedMembers, readDiscussionUnpinnedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionUnpinned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionUnpinnedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUnpinned) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionUnpinnedMember reads member i of the DiscussionUnpinned at at where
+// discussionUnpinnedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionUnpinnedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionUnpinned)(at)
 	switch i {
 	case 1:
 		return s.Discussion.decodeJSON(d) // "discussion"
@@ -1810,11 +1798,13 @@ var discussionUnpinnedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUnpinned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionUnpinnedMembers, writeDiscussionUnpinnedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionUnpinned) encodeMember(i int, e *enc) {
+// writeDiscussionUnpinnedMember writes member i of the DiscussionUnpinned at at, if present, where
+// discussionUnpinnedMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionUnpinnedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionUnpinned)(at)
 	switch i {
 	case 1:
 		e.FieldStart("discussion")
@@ -1866,16 +1856,13 @@ func (v DiscussionUnpinned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksAnswer) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksAnswerMembers, readWebhooksAnswerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksAnswer) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksAnswerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksAnswer) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksAnswerMember reads member i of the WebhooksAnswer at at where webhooksAnswerMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksAnswerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksAnswer)(at)
 	switch i {
 	case 8:
 		return decodeAny(&s.ParentID, d) // "parent_id"
@@ -1913,11 +1900,13 @@ var webhooksAnswerMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksAnswer) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksAnswerMembers, writeWebhooksAnswerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksAnswer) encodeMember(i int, e *enc) {
+// writeWebhooksAnswerMember writes member i of the WebhooksAnswer at at, if present, where
+// webhooksAnswerMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksAnswerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksAnswer)(at)
 	switch i {
 	case 8:
 		e.FieldStart("parent_id")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *Fork) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), forkMembers, readForkMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Fork) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), forkMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Fork) decodeMember(i int, key []byte, d *dec) error {
+// readForkMember reads member i of the Fork at at where forkMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readForkMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Fork)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -57,11 +54,13 @@ var forkMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Fork) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), forkMembers, writeForkMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Fork) encodeMember(i int, e *enc) {
+// writeForkMember writes member i of the Fork at at, if present, where forkMembers does not; -1
+// writes AdditionalProperties.
+func writeForkMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Fork)(at)
 	switch i {
 	case 0:
 		if s.Enterprise != nil {
@@ -113,16 +112,13 @@ func (v Fork) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ForkForkee) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), forkForkeeMembers, readForkForkeeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ForkForkee) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), forkForkeeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ForkForkee) decodeMember(i int, key []byte, d *dec) error {
+// readForkForkeeMember reads member i of the ForkForkee at at where forkForkeeMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readForkForkeeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ForkForkee)(at)
 	switch i {
 	case 50:
 		return decodeAny(&s.Language, d) // "language"
@@ -245,11 +241,13 @@ var forkForkeeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ForkForkee) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), forkForkeeMembers, writeForkForkeeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ForkForkee) encodeMember(i int, e *enc) {
+// writeForkForkeeMember writes member i of the ForkForkee at at, if present, where
+// forkForkeeMembers does not; -1 writes AdditionalProperties.
+func writeForkForkeeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ForkForkee)(at)
 	switch i {
 	case 50:
 		e.FieldStart("language")

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *GithubAppAuthorizationRevoked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), githubAppAuthorizationRevokedMembers, readGithubAppAuthorizationRevokedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *GithubAppAuthorizationRevoked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), githubAppAuthorizationRevokedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *GithubAppAuthorizationRevoked) decodeMember(i int, key []byte, d *dec) error {
+// readGithubAppAuthorizationRevokedMember reads member i of the GithubAppAuthorizationRevoked at
+// at where githubAppAuthorizationRevokedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readGithubAppAuthorizationRevokedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*GithubAppAuthorizationRevoked)(at)
 	switch i {
 	case 1:
 		return s.Sender.decodeJSON(d) // "sender"
@@ -43,11 +41,14 @@ var githubAppAuthorizationRevokedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *GithubAppAuthorizationRevoked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), githubAppAuthorizationRevokedMembers, writeGithubAppAuthorizationRevokedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *GithubAppAuthorizationRevoked) encodeMember(i int, e *enc) {
+// writeGithubAppAuthorizationRevokedMember writes member i of the GithubAppAuthorizationRevoked at
+// at, if present, where githubAppAuthorizationRevokedMembers does not; -1 writes
+// AdditionalProperties.
+func writeGithubAppAuthorizationRevokedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*GithubAppAuthorizationRevoked)(at)
 	switch i {
 	case 1:
 		e.FieldStart("sender")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *Gollum) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), gollumMembers, readGollumMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Gollum) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), gollumMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Gollum) decodeMember(i int, key []byte, d *dec) error {
+// readGollumMember reads member i of the Gollum at at where gollumMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readGollumMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Gollum)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -57,11 +54,13 @@ var gollumMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Gollum) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), gollumMembers, writeGollumMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Gollum) encodeMember(i int, e *enc) {
+// writeGollumMember writes member i of the Gollum at at, if present, where gollumMembers does not;
+// -1 writes AdditionalProperties.
+func writeGollumMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Gollum)(at)
 	switch i {
 	case 0:
 		if s.Enterprise != nil {
@@ -121,16 +120,13 @@ func (v Gollum) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *GollumPagesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), gollumPagesItemMembers, readGollumPagesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *GollumPagesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), gollumPagesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *GollumPagesItem) decodeMember(i int, key []byte, d *dec) error {
+// readGollumPagesItemMember reads member i of the GollumPagesItem at at where
+// gollumPagesItemMembers does not; unknown members are skipped (into AdditionalProperties).
+func readGollumPagesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*GollumPagesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -153,11 +149,13 @@ var gollumPagesItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *GollumPagesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), gollumPagesItemMembers, writeGollumPagesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *GollumPagesItem) encodeMember(i int, e *enc) {
+// writeGollumPagesItemMember writes member i of the GollumPagesItem at at, if present, where
+// gollumPagesItemMembers does not; -1 writes AdditionalProperties.
+func writeGollumPagesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*GollumPagesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *InstallationCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationCreatedMembers, readInstallationCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationCreated) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationCreatedMember reads member i of the InstallationCreated at at where
+// installationCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readInstallationCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -61,11 +58,13 @@ var installationCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationCreatedMembers, writeInstallationCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationCreated) encodeMember(i int, e *enc) {
+// writeInstallationCreatedMember writes member i of the InstallationCreated at at, if present,
+// where installationCreatedMembers does not; -1 writes AdditionalProperties.
+func writeInstallationCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -136,16 +135,13 @@ func (v InstallationCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationDeletedMembers, readInstallationDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationDeletedMember reads member i of the InstallationDeleted at at where
+// installationDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readInstallationDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -186,11 +182,13 @@ var installationDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationDeletedMembers, writeInstallationDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationDeleted) encodeMember(i int, e *enc) {
+// writeInstallationDeletedMember writes member i of the InstallationDeleted at at, if present,
+// where installationDeletedMembers does not; -1 writes AdditionalProperties.
+func writeInstallationDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -257,16 +255,14 @@ func (v InstallationDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationNewPermissionsAccepted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationNewPermissionsAcceptedMembers, readInstallationNewPermissionsAcceptedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationNewPermissionsAccepted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationNewPermissionsAcceptedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationNewPermissionsAccepted) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationNewPermissionsAcceptedMember reads member i of the
+// InstallationNewPermissionsAccepted at at where installationNewPermissionsAcceptedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readInstallationNewPermissionsAcceptedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationNewPermissionsAccepted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -307,11 +303,14 @@ var installationNewPermissionsAcceptedMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationNewPermissionsAccepted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationNewPermissionsAcceptedMembers, writeInstallationNewPermissionsAcceptedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationNewPermissionsAccepted) encodeMember(i int, e *enc) {
+// writeInstallationNewPermissionsAcceptedMember writes member i of the
+// InstallationNewPermissionsAccepted at at, if present, where
+// installationNewPermissionsAcceptedMembers does not; -1 writes AdditionalProperties.
+func writeInstallationNewPermissionsAcceptedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationNewPermissionsAccepted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -378,16 +377,13 @@ func (v InstallationNewPermissionsAccepted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationSuspend) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationSuspendMembers, readInstallationSuspendMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationSuspend) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationSuspendMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationSuspend) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationSuspendMember reads member i of the InstallationSuspend at at where
+// installationSuspendMembers does not; unknown members are skipped (into AdditionalProperties).
+func readInstallationSuspendMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationSuspend)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -428,11 +424,13 @@ var installationSuspendMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationSuspend) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationSuspendMembers, writeInstallationSuspendMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationSuspend) encodeMember(i int, e *enc) {
+// writeInstallationSuspendMember writes member i of the InstallationSuspend at at, if present,
+// where installationSuspendMembers does not; -1 writes AdditionalProperties.
+func writeInstallationSuspendMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationSuspend)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -499,16 +497,13 @@ func (v InstallationSuspend) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationUnsuspend) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationUnsuspendMembers, readInstallationUnsuspendMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationUnsuspend) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationUnsuspendMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationUnsuspend) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationUnsuspendMember reads member i of the InstallationUnsuspend at at where
+// installationUnsuspendMembers does not; unknown members are skipped (into AdditionalProperties).
+func readInstallationUnsuspendMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationUnsuspend)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -549,11 +544,13 @@ var installationUnsuspendMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationUnsuspend) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationUnsuspendMembers, writeInstallationUnsuspendMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationUnsuspend) encodeMember(i int, e *enc) {
+// writeInstallationUnsuspendMember writes member i of the InstallationUnsuspend at at, if present,
+// where installationUnsuspendMembers does not; -1 writes AdditionalProperties.
+func writeInstallationUnsuspendMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationUnsuspend)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

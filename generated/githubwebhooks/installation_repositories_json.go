@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *InstallationRepositoriesAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationRepositoriesAddedMembers, readInstallationRepositoriesAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationRepositoriesAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationRepositoriesAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationRepositoriesAdded) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationRepositoriesAddedMember reads member i of the InstallationRepositoriesAdded at
+// at where installationRepositoriesAddedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readInstallationRepositoriesAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationRepositoriesAdded)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -65,11 +63,14 @@ var installationRepositoriesAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationRepositoriesAddedMembers, writeInstallationRepositoriesAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationRepositoriesAdded) encodeMember(i int, e *enc) {
+// writeInstallationRepositoriesAddedMember writes member i of the InstallationRepositoriesAdded at
+// at, if present, where installationRepositoriesAddedMembers does not; -1 writes
+// AdditionalProperties.
+func writeInstallationRepositoriesAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationRepositoriesAdded)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -147,16 +148,15 @@ func (v InstallationRepositoriesAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationRepositoriesAddedRepositoriesRemovedItemMembers, readInstallationRepositoriesAddedRepositoriesRemovedItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationRepositoriesAddedRepositoriesRemovedItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationRepositoriesAddedRepositoriesRemovedItemMember reads member i of the
+// InstallationRepositoriesAddedRepositoriesRemovedItem at at where
+// installationRepositoriesAddedRepositoriesRemovedItemMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readInstallationRepositoriesAddedRepositoriesRemovedItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationRepositoriesAddedRepositoriesRemovedItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -178,11 +178,15 @@ var installationRepositoriesAddedRepositoriesRemovedItemMembers = &memberTable{f
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationRepositoriesAddedRepositoriesRemovedItemMembers, writeInstallationRepositoriesAddedRepositoriesRemovedItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationRepositoriesAddedRepositoriesRemovedItem) encodeMember(i int, e *enc) {
+// writeInstallationRepositoriesAddedRepositoriesRemovedItemMember writes member i of the
+// InstallationRepositoriesAddedRepositoriesRemovedItem at at, if present, where
+// installationRepositoriesAddedRepositoriesRemovedItemMembers does not; -1 writes
+// AdditionalProperties.
+func writeInstallationRepositoriesAddedRepositoriesRemovedItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationRepositoriesAddedRepositoriesRemovedItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -210,16 +214,14 @@ func (v InstallationRepositoriesAddedRepositoriesRemovedItem) MarshalJSON() ([]b
 
 // decodeJSON reads s from d.
 func (s *InstallationRepositoriesRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationRepositoriesRemovedMembers, readInstallationRepositoriesRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationRepositoriesRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationRepositoriesRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationRepositoriesRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationRepositoriesRemovedMember reads member i of the InstallationRepositoriesRemoved
+// at at where installationRepositoriesRemovedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readInstallationRepositoriesRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationRepositoriesRemoved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -264,11 +266,14 @@ var installationRepositoriesRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationRepositoriesRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationRepositoriesRemovedMembers, writeInstallationRepositoriesRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationRepositoriesRemoved) encodeMember(i int, e *enc) {
+// writeInstallationRepositoriesRemovedMember writes member i of the
+// InstallationRepositoriesRemoved at at, if present, where installationRepositoriesRemovedMembers
+// does not; -1 writes AdditionalProperties.
+func writeInstallationRepositoriesRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationRepositoriesRemoved)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

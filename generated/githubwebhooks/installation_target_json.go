@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *InstallationTargetRenamed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationTargetRenamedMembers, readInstallationTargetRenamedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationTargetRenamed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationTargetRenamedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationTargetRenamed) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationTargetRenamedMember reads member i of the InstallationTargetRenamed at at where
+// installationTargetRenamedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readInstallationTargetRenamedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationTargetRenamed)(at)
 	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
@@ -62,11 +60,13 @@ var installationTargetRenamedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationTargetRenamedMembers, writeInstallationTargetRenamedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationTargetRenamed) encodeMember(i int, e *enc) {
+// writeInstallationTargetRenamedMember writes member i of the InstallationTargetRenamed at at, if
+// present, where installationTargetRenamedMembers does not; -1 writes AdditionalProperties.
+func writeInstallationTargetRenamedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationTargetRenamed)(at)
 	switch i {
 	case 0:
 		e.FieldStart("account")
@@ -123,16 +123,14 @@ func (v InstallationTargetRenamed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationTargetRenamedAccount) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationTargetRenamedAccountMembers, readInstallationTargetRenamedAccountMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationTargetRenamedAccount) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationTargetRenamedAccountMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationTargetRenamedAccount) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationTargetRenamedAccountMember reads member i of the
+// InstallationTargetRenamedAccount at at where installationTargetRenamedAccountMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readInstallationTargetRenamedAccountMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationTargetRenamedAccount)(at)
 	switch i {
 	case 3:
 		return decodeAny(&s.Description, d) // "description"
@@ -192,11 +190,14 @@ var installationTargetRenamedAccountMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamedAccount) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationTargetRenamedAccountMembers, writeInstallationTargetRenamedAccountMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationTargetRenamedAccount) encodeMember(i int, e *enc) {
+// writeInstallationTargetRenamedAccountMember writes member i of the
+// InstallationTargetRenamedAccount at at, if present, where
+// installationTargetRenamedAccountMembers does not; -1 writes AdditionalProperties.
+func writeInstallationTargetRenamedAccountMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationTargetRenamedAccount)(at)
 	switch i {
 	case 3:
 		if s.Description != nil {
@@ -234,16 +235,14 @@ func (v InstallationTargetRenamedAccount) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *InstallationTargetRenamedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationTargetRenamedChangesMembers, readInstallationTargetRenamedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *InstallationTargetRenamedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationTargetRenamedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *InstallationTargetRenamedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationTargetRenamedChangesMember reads member i of the
+// InstallationTargetRenamedChanges at at where installationTargetRenamedChangesMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readInstallationTargetRenamedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*InstallationTargetRenamedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Login, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "login"
@@ -268,11 +267,14 @@ var installationTargetRenamedChangesMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *InstallationTargetRenamedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationTargetRenamedChangesMembers, writeInstallationTargetRenamedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *InstallationTargetRenamedChanges) encodeMember(i int, e *enc) {
+// writeInstallationTargetRenamedChangesMember writes member i of the
+// InstallationTargetRenamedChanges at at, if present, where
+// installationTargetRenamedChangesMembers does not; -1 writes AdditionalProperties.
+func writeInstallationTargetRenamedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*InstallationTargetRenamedChanges)(at)
 	switch i {
 	case 0:
 		if s.Login != nil {

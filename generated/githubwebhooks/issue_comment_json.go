@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedMembers, readIssueCommentCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedMember reads member i of the IssueCommentCreated at at where
+// issueCommentCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssueCommentCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreated)(at)
 	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
@@ -61,11 +58,13 @@ var issueCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedMembers, writeIssueCommentCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreated) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedMember writes member i of the IssueCommentCreated at at, if present,
+// where issueCommentCreatedMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("comment")
@@ -120,16 +119,14 @@ func (v IssueCommentCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreatedComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedCommentMembers, readIssueCommentCreatedCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedComment) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedCommentMember reads member i of the IssueCommentCreatedComment at at
+// where issueCommentCreatedCommentMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueCommentCreatedCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreatedComment)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
@@ -166,11 +163,13 @@ var issueCommentCreatedCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedCommentMembers, writeIssueCommentCreatedCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreatedComment) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedCommentMember writes member i of the IssueCommentCreatedComment at at,
+// if present, where issueCommentCreatedCommentMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentCreatedCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreatedComment)(at)
 	switch i {
 	case 7:
 		e.FieldStart("performed_via_github_app")
@@ -215,16 +214,14 @@ func (v IssueCommentCreatedComment) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreatedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedIssueMembers, readIssueCommentCreatedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreatedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedIssueMember reads member i of the IssueCommentCreatedIssue at at where
+// issueCommentCreatedIssueMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueCommentCreatedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreatedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
@@ -304,11 +301,13 @@ var issueCommentCreatedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedIssueMembers, writeIssueCommentCreatedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreatedIssue) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedIssueMember writes member i of the IssueCommentCreatedIssue at at, if
+// present, where issueCommentCreatedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentCreatedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreatedIssue)(at)
 	switch i {
 	case 1:
 		e.FieldStart("assignee")
@@ -405,16 +404,14 @@ func (v IssueCommentCreatedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreatedIssueUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedIssueUserMembers, readIssueCommentCreatedIssueUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreatedIssueUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedIssueUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueUser) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedIssueUserMember reads member i of the IssueCommentCreatedIssueUser at at
+// where issueCommentCreatedIssueUserMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueCommentCreatedIssueUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreatedIssueUser)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -449,11 +446,14 @@ var issueCommentCreatedIssueUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedIssueUserMembers, writeIssueCommentCreatedIssueUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreatedIssueUser) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedIssueUserMember writes member i of the IssueCommentCreatedIssueUser at
+// at, if present, where issueCommentCreatedIssueUserMembers does not; -1 writes
+// AdditionalProperties.
+func writeIssueCommentCreatedIssueUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreatedIssueUser)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -481,16 +481,13 @@ func (v IssueCommentCreatedIssueUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentDeletedMembers, readIssueCommentDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentDeletedMember reads member i of the IssueCommentDeleted at at where
+// issueCommentDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssueCommentDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentDeleted)(at)
 	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
@@ -531,11 +528,13 @@ var issueCommentDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentDeletedMembers, writeIssueCommentDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentDeleted) encodeMember(i int, e *enc) {
+// writeIssueCommentDeletedMember writes member i of the IssueCommentDeleted at at, if present,
+// where issueCommentDeletedMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentDeleted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("comment")
@@ -590,16 +589,14 @@ func (v IssueCommentDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentDeletedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentDeletedIssueMembers, readIssueCommentDeletedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentDeletedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentDeletedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentDeletedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentDeletedIssueMember reads member i of the IssueCommentDeletedIssue at at where
+// issueCommentDeletedIssueMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueCommentDeletedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentDeletedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
@@ -679,11 +676,13 @@ var issueCommentDeletedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeletedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentDeletedIssueMembers, writeIssueCommentDeletedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentDeletedIssue) encodeMember(i int, e *enc) {
+// writeIssueCommentDeletedIssueMember writes member i of the IssueCommentDeletedIssue at at, if
+// present, where issueCommentDeletedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentDeletedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentDeletedIssue)(at)
 	switch i {
 	case 1:
 		e.FieldStart("assignee")
@@ -780,16 +779,13 @@ func (v IssueCommentDeletedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentEditedMembers, readIssueCommentEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentEdited) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentEditedMember reads member i of the IssueCommentEdited at at where
+// issueCommentEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssueCommentEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -833,11 +829,13 @@ var issueCommentEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentEditedMembers, writeIssueCommentEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentEdited) encodeMember(i int, e *enc) {
+// writeIssueCommentEditedMember writes member i of the IssueCommentEdited at at, if present, where
+// issueCommentEditedMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -895,16 +893,14 @@ func (v IssueCommentEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentEditedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentEditedIssueMembers, readIssueCommentEditedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentEditedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentEditedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentEditedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentEditedIssueMember reads member i of the IssueCommentEditedIssue at at where
+// issueCommentEditedIssueMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueCommentEditedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentEditedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
@@ -984,11 +980,13 @@ var issueCommentEditedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentEditedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentEditedIssueMembers, writeIssueCommentEditedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentEditedIssue) encodeMember(i int, e *enc) {
+// writeIssueCommentEditedIssueMember writes member i of the IssueCommentEditedIssue at at, if
+// present, where issueCommentEditedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentEditedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentEditedIssue)(at)
 	switch i {
 	case 1:
 		e.FieldStart("assignee")
@@ -1085,16 +1083,13 @@ func (v IssueCommentEditedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksIssueComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksIssueCommentMembers, readWebhooksIssueCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksIssueComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksIssueCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssueComment) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksIssueCommentMember reads member i of the WebhooksIssueComment at at where
+// webhooksIssueCommentMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksIssueCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksIssueComment)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
@@ -1131,11 +1126,13 @@ var webhooksIssueCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksIssueCommentMembers, writeWebhooksIssueCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksIssueComment) encodeMember(i int, e *enc) {
+// writeWebhooksIssueCommentMember writes member i of the WebhooksIssueComment at at, if present,
+// where webhooksIssueCommentMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksIssueCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksIssueComment)(at)
 	switch i {
 	case 7:
 		e.FieldStart("performed_via_github_app")

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *IssueDependenciesBlockedByAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueDependenciesBlockedByAddedMembers, readIssueDependenciesBlockedByAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueDependenciesBlockedByAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueDependenciesBlockedByAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockedByAdded) decodeMember(i int, key []byte, d *dec) error {
+// readIssueDependenciesBlockedByAddedMember reads member i of the IssueDependenciesBlockedByAdded
+// at at where issueDependenciesBlockedByAddedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueDependenciesBlockedByAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueDependenciesBlockedByAdded)(at)
 	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
@@ -63,11 +61,14 @@ var issueDependenciesBlockedByAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockedByAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueDependenciesBlockedByAddedMembers, writeIssueDependenciesBlockedByAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueDependenciesBlockedByAdded) encodeMember(i int, e *enc) {
+// writeIssueDependenciesBlockedByAddedMember writes member i of the
+// IssueDependenciesBlockedByAdded at at, if present, where issueDependenciesBlockedByAddedMembers
+// does not; -1 writes AdditionalProperties.
+func writeIssueDependenciesBlockedByAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueDependenciesBlockedByAdded)(at)
 	switch i {
 	case 2:
 		e.FieldStart("blocked_issue")
@@ -118,16 +119,14 @@ func (v IssueDependenciesBlockedByAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueDependenciesBlockedByRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueDependenciesBlockedByRemovedMembers, readIssueDependenciesBlockedByRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueDependenciesBlockedByRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueDependenciesBlockedByRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockedByRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readIssueDependenciesBlockedByRemovedMember reads member i of the
+// IssueDependenciesBlockedByRemoved at at where issueDependenciesBlockedByRemovedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssueDependenciesBlockedByRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueDependenciesBlockedByRemoved)(at)
 	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
@@ -170,11 +169,14 @@ var issueDependenciesBlockedByRemovedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockedByRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueDependenciesBlockedByRemovedMembers, writeIssueDependenciesBlockedByRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueDependenciesBlockedByRemoved) encodeMember(i int, e *enc) {
+// writeIssueDependenciesBlockedByRemovedMember writes member i of the
+// IssueDependenciesBlockedByRemoved at at, if present, where
+// issueDependenciesBlockedByRemovedMembers does not; -1 writes AdditionalProperties.
+func writeIssueDependenciesBlockedByRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueDependenciesBlockedByRemoved)(at)
 	switch i {
 	case 2:
 		e.FieldStart("blocked_issue")
@@ -225,16 +227,14 @@ func (v IssueDependenciesBlockedByRemoved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueDependenciesBlockingAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueDependenciesBlockingAddedMembers, readIssueDependenciesBlockingAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueDependenciesBlockingAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueDependenciesBlockingAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockingAdded) decodeMember(i int, key []byte, d *dec) error {
+// readIssueDependenciesBlockingAddedMember reads member i of the IssueDependenciesBlockingAdded at
+// at where issueDependenciesBlockingAddedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueDependenciesBlockingAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueDependenciesBlockingAdded)(at)
 	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
@@ -277,11 +277,14 @@ var issueDependenciesBlockingAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockingAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueDependenciesBlockingAddedMembers, writeIssueDependenciesBlockingAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueDependenciesBlockingAdded) encodeMember(i int, e *enc) {
+// writeIssueDependenciesBlockingAddedMember writes member i of the IssueDependenciesBlockingAdded
+// at at, if present, where issueDependenciesBlockingAddedMembers does not; -1 writes
+// AdditionalProperties.
+func writeIssueDependenciesBlockingAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueDependenciesBlockingAdded)(at)
 	switch i {
 	case 2:
 		e.FieldStart("blocked_issue")
@@ -332,16 +335,14 @@ func (v IssueDependenciesBlockingAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueDependenciesBlockingRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueDependenciesBlockingRemovedMembers, readIssueDependenciesBlockingRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueDependenciesBlockingRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueDependenciesBlockingRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesBlockingRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readIssueDependenciesBlockingRemovedMember reads member i of the
+// IssueDependenciesBlockingRemoved at at where issueDependenciesBlockingRemovedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssueDependenciesBlockingRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueDependenciesBlockingRemoved)(at)
 	switch i {
 	case 2:
 		return s.BlockedIssue.decodeJSON(d) // "blocked_issue"
@@ -384,11 +385,14 @@ var issueDependenciesBlockingRemovedMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesBlockingRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueDependenciesBlockingRemovedMembers, writeIssueDependenciesBlockingRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueDependenciesBlockingRemoved) encodeMember(i int, e *enc) {
+// writeIssueDependenciesBlockingRemovedMember writes member i of the
+// IssueDependenciesBlockingRemoved at at, if present, where
+// issueDependenciesBlockingRemovedMembers does not; -1 writes AdditionalProperties.
+func writeIssueDependenciesBlockingRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueDependenciesBlockingRemoved)(at)
 	switch i {
 	case 2:
 		e.FieldStart("blocked_issue")

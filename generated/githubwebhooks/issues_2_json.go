@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *WebhooksIssue2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksIssue2Members, readWebhooksIssue2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksIssue2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksIssue2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssue2) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksIssue2Member reads member i of the WebhooksIssue2 at at where webhooksIssue2Members
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksIssue2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksIssue2)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
@@ -99,11 +96,13 @@ var webhooksIssue2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssue2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksIssue2Members, writeWebhooksIssue2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksIssue2) encodeMember(i int, e *enc) {
+// writeWebhooksIssue2Member writes member i of the WebhooksIssue2 at at, if present, where
+// webhooksIssue2Members does not; -1 writes AdditionalProperties.
+func writeWebhooksIssue2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksIssue2)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -221,16 +220,14 @@ func (v WebhooksIssue2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppMembers, readWebhooksIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksIssuePerformedViaGithubAppMember reads member i of the
+// WebhooksIssuePerformedViaGithubApp at at where webhooksIssuePerformedViaGithubAppMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[WebhooksIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -267,11 +264,14 @@ var webhooksIssuePerformedViaGithubAppMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppMembers, writeWebhooksIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeWebhooksIssuePerformedViaGithubAppMember writes member i of the
+// WebhooksIssuePerformedViaGithubApp at at, if present, where
+// webhooksIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -316,16 +316,15 @@ func (v WebhooksIssuePerformedViaGithubApp) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppPermissionsMembers, readWebhooksIssuePerformedViaGithubAppPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksIssuePerformedViaGithubAppPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssuePerformedViaGithubAppPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksIssuePerformedViaGithubAppPermissionsMember reads member i of the
+// WebhooksIssuePerformedViaGithubAppPermissions at at where
+// webhooksIssuePerformedViaGithubAppPermissionsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksIssuePerformedViaGithubAppPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksIssuePerformedViaGithubAppPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -377,11 +376,14 @@ var webhooksIssuePerformedViaGithubAppPermissionsMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssuePerformedViaGithubAppPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksIssuePerformedViaGithubAppPermissionsMembers, writeWebhooksIssuePerformedViaGithubAppPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksIssuePerformedViaGithubAppPermissions) encodeMember(i int, e *enc) {
+// writeWebhooksIssuePerformedViaGithubAppPermissionsMember writes member i of the
+// WebhooksIssuePerformedViaGithubAppPermissions at at, if present, where
+// webhooksIssuePerformedViaGithubAppPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksIssuePerformedViaGithubAppPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksIssuePerformedViaGithubAppPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *IssuesAssigned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesAssignedMembers, readIssuesAssignedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesAssigned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesAssignedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesAssigned) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesAssignedMember reads member i of the IssuesAssigned at at where issuesAssignedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesAssignedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesAssigned)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
@@ -61,11 +58,13 @@ var issuesAssignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesAssigned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesAssignedMembers, writeIssuesAssignedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesAssigned) encodeMember(i int, e *enc) {
+// writeIssuesAssignedMember writes member i of the IssuesAssigned at at, if present, where
+// issuesAssignedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesAssignedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesAssigned)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -126,16 +125,13 @@ func (v IssuesAssigned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesClosed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesClosedMembers, readIssuesClosedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesClosed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesClosedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesClosed) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesClosedMember reads member i of the IssuesClosed at at where issuesClosedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readIssuesClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesClosed)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -173,11 +169,13 @@ var issuesClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesClosed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesClosedMembers, writeIssuesClosedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesClosed) encodeMember(i int, e *enc) {
+// writeIssuesClosedMember writes member i of the IssuesClosed at at, if present, where
+// issuesClosedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesClosedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesClosed)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -229,16 +227,13 @@ func (v IssuesClosed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesClosedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesClosedIssueMembers, readIssuesClosedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesClosedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesClosedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesClosedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesClosedIssueMember reads member i of the IssuesClosedIssue at at where
+// issuesClosedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesClosedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesClosedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullable(&s.Assignee, d, func(v *map[string]any, d *dec) error {
@@ -325,11 +320,13 @@ var issuesClosedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesClosedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesClosedIssueMembers, writeIssuesClosedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesClosedIssue) encodeMember(i int, e *enc) {
+// writeIssuesClosedIssueMember writes member i of the IssuesClosedIssue at at, if present, where
+// issuesClosedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesClosedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesClosedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -437,16 +434,13 @@ func (v IssuesClosedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDeletedMembers, readIssuesDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDeletedMember reads member i of the IssuesDeleted at at where issuesDeletedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -484,11 +478,13 @@ var issuesDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDeletedMembers, writeIssuesDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDeleted) encodeMember(i int, e *enc) {
+// writeIssuesDeletedMember writes member i of the IssuesDeleted at at, if present, where
+// issuesDeletedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -540,16 +536,13 @@ func (v IssuesDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDeletedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDeletedIssueMembers, readIssuesDeletedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDeletedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDeletedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeletedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDeletedIssueMember reads member i of the IssuesDeletedIssue at at where
+// issuesDeletedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesDeletedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDeletedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
@@ -628,11 +621,13 @@ var issuesDeletedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDeletedIssueMembers, writeIssuesDeletedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDeletedIssue) encodeMember(i int, e *enc) {
+// writeIssuesDeletedIssueMember writes member i of the IssuesDeletedIssue at at, if present, where
+// issuesDeletedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesDeletedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDeletedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -750,16 +745,15 @@ func (v IssuesDeletedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDeletedIssuePerformedViaGithubAppMembers, readIssuesDeletedIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDeletedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDeletedIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeletedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDeletedIssuePerformedViaGithubAppMember reads member i of the
+// IssuesDeletedIssuePerformedViaGithubApp at at where
+// issuesDeletedIssuePerformedViaGithubAppMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesDeletedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDeletedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesDeletedIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -796,11 +790,14 @@ var issuesDeletedIssuePerformedViaGithubAppMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDeletedIssuePerformedViaGithubAppMembers, writeIssuesDeletedIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDeletedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesDeletedIssuePerformedViaGithubAppMember writes member i of the
+// IssuesDeletedIssuePerformedViaGithubApp at at, if present, where
+// issuesDeletedIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeIssuesDeletedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDeletedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -845,16 +842,13 @@ func (v IssuesDeletedIssuePerformedViaGithubApp) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDemilestoned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDemilestonedMembers, readIssuesDemilestonedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDemilestoned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDemilestonedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestoned) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDemilestonedMember reads member i of the IssuesDemilestoned at at where
+// issuesDemilestonedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesDemilestonedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDemilestoned)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -895,11 +889,13 @@ var issuesDemilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestoned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDemilestonedMembers, writeIssuesDemilestonedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDemilestoned) encodeMember(i int, e *enc) {
+// writeIssuesDemilestonedMember writes member i of the IssuesDemilestoned at at, if present, where
+// issuesDemilestonedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesDemilestonedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDemilestoned)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -956,16 +952,14 @@ func (v IssuesDemilestoned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDemilestonedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDemilestonedIssueMembers, readIssuesDemilestonedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDemilestonedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDemilestonedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestonedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDemilestonedIssueMember reads member i of the IssuesDemilestonedIssue at at where
+// issuesDemilestonedIssueMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesDemilestonedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDemilestonedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "assignee"
@@ -1046,11 +1040,13 @@ var issuesDemilestonedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDemilestonedIssueMembers, writeIssuesDemilestonedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDemilestonedIssue) encodeMember(i int, e *enc) {
+// writeIssuesDemilestonedIssueMember writes member i of the IssuesDemilestonedIssue at at, if
+// present, where issuesDemilestonedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesDemilestonedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDemilestonedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -1162,16 +1158,15 @@ func (v IssuesDemilestonedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDemilestonedIssuePerformedViaGithubAppMembers, readIssuesDemilestonedIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDemilestonedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDemilestonedIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestonedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDemilestonedIssuePerformedViaGithubAppMember reads member i of the
+// IssuesDemilestonedIssuePerformedViaGithubApp at at where
+// issuesDemilestonedIssuePerformedViaGithubAppMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesDemilestonedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDemilestonedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesDemilestonedIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -1208,11 +1203,14 @@ var issuesDemilestonedIssuePerformedViaGithubAppMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDemilestonedIssuePerformedViaGithubAppMembers, writeIssuesDemilestonedIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDemilestonedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesDemilestonedIssuePerformedViaGithubAppMember writes member i of the
+// IssuesDemilestonedIssuePerformedViaGithubApp at at, if present, where
+// issuesDemilestonedIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeIssuesDemilestonedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDemilestonedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -1257,16 +1255,13 @@ func (v IssuesDemilestonedIssuePerformedViaGithubApp) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *IssuesEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesEditedMembers, readIssuesEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEdited) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesEditedMember reads member i of the IssuesEdited at at where issuesEditedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readIssuesEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -1310,11 +1305,13 @@ var issuesEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesEditedMembers, writeIssuesEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesEdited) encodeMember(i int, e *enc) {
+// writeIssuesEditedMember writes member i of the IssuesEdited at at, if present, where
+// issuesEditedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -1374,16 +1371,13 @@ func (v IssuesEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesEditedChangesMembers, readIssuesEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesEditedChangesMember reads member i of the IssuesEditedChanges at at where
+// issuesEditedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
@@ -1408,11 +1402,13 @@ var issuesEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesEditedChangesMembers, writeIssuesEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesEditedChanges) encodeMember(i int, e *enc) {
+// writeIssuesEditedChangesMember writes member i of the IssuesEditedChanges at at, if present,
+// where issuesEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeIssuesEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Body != nil {
@@ -1450,16 +1446,14 @@ func (v IssuesEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesEditedChangesTitle) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesEditedChangesTitleMembers, readIssuesEditedChangesTitleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesEditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesEditedChangesTitleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedChangesTitle) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesEditedChangesTitleMember reads member i of the IssuesEditedChangesTitle at at where
+// issuesEditedChangesTitleMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesEditedChangesTitleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesEditedChangesTitle)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1477,11 +1471,13 @@ var issuesEditedChangesTitleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedChangesTitle) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesEditedChangesTitleMembers, writeIssuesEditedChangesTitleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesEditedChangesTitle) encodeMember(i int, e *enc) {
+// writeIssuesEditedChangesTitleMember writes member i of the IssuesEditedChangesTitle at at, if
+// present, where issuesEditedChangesTitleMembers does not; -1 writes AdditionalProperties.
+func writeIssuesEditedChangesTitleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesEditedChangesTitle)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1509,16 +1505,13 @@ func (v IssuesEditedChangesTitle) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesEditedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesEditedIssueMembers, readIssuesEditedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesEditedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesEditedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesEditedIssueMember reads member i of the IssuesEditedIssue at at where
+// issuesEditedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesEditedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesEditedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
@@ -1597,11 +1590,13 @@ var issuesEditedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesEditedIssueMembers, writeIssuesEditedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesEditedIssue) encodeMember(i int, e *enc) {
+// writeIssuesEditedIssueMember writes member i of the IssuesEditedIssue at at, if present, where
+// issuesEditedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesEditedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesEditedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -1719,16 +1714,14 @@ func (v IssuesEditedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesEditedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesEditedIssuePerformedViaGithubAppMembers, readIssuesEditedIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesEditedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesEditedIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesEditedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesEditedIssuePerformedViaGithubAppMember reads member i of the
+// IssuesEditedIssuePerformedViaGithubApp at at where issuesEditedIssuePerformedViaGithubAppMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesEditedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesEditedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesEditedIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -1765,11 +1758,14 @@ var issuesEditedIssuePerformedViaGithubAppMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesEditedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesEditedIssuePerformedViaGithubAppMembers, writeIssuesEditedIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesEditedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesEditedIssuePerformedViaGithubAppMember writes member i of the
+// IssuesEditedIssuePerformedViaGithubApp at at, if present, where
+// issuesEditedIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeIssuesEditedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesEditedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -1814,16 +1810,13 @@ func (v IssuesEditedIssuePerformedViaGithubApp) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesLabeled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesLabeledMembers, readIssuesLabeledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesLabeled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesLabeledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLabeled) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesLabeledMember reads member i of the IssuesLabeled at at where issuesLabeledMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesLabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesLabeled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1864,11 +1857,13 @@ var issuesLabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesLabeledMembers, writeIssuesLabeledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesLabeled) encodeMember(i int, e *enc) {
+// writeIssuesLabeledMember writes member i of the IssuesLabeled at at, if present, where
+// issuesLabeledMembers does not; -1 writes AdditionalProperties.
+func writeIssuesLabeledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesLabeled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1925,16 +1920,13 @@ func (v IssuesLabeled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesLabeledIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesLabeledIssueMembers, readIssuesLabeledIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesLabeledIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesLabeledIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLabeledIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesLabeledIssueMember reads member i of the IssuesLabeledIssue at at where
+// issuesLabeledIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesLabeledIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesLabeledIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
@@ -2013,11 +2005,13 @@ var issuesLabeledIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeledIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesLabeledIssueMembers, writeIssuesLabeledIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesLabeledIssue) encodeMember(i int, e *enc) {
+// writeIssuesLabeledIssueMember writes member i of the IssuesLabeledIssue at at, if present, where
+// issuesLabeledIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesLabeledIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesLabeledIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -2135,16 +2129,15 @@ func (v IssuesLabeledIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesLabeledIssuePerformedViaGithubAppMembers, readIssuesLabeledIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesLabeledIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesLabeledIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLabeledIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesLabeledIssuePerformedViaGithubAppMember reads member i of the
+// IssuesLabeledIssuePerformedViaGithubApp at at where
+// issuesLabeledIssuePerformedViaGithubAppMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesLabeledIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesLabeledIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesLabeledIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -2181,11 +2174,14 @@ var issuesLabeledIssuePerformedViaGithubAppMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLabeledIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesLabeledIssuePerformedViaGithubAppMembers, writeIssuesLabeledIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesLabeledIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesLabeledIssuePerformedViaGithubAppMember writes member i of the
+// IssuesLabeledIssuePerformedViaGithubApp at at, if present, where
+// issuesLabeledIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeIssuesLabeledIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesLabeledIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -2230,16 +2226,13 @@ func (v IssuesLabeledIssuePerformedViaGithubApp) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesLocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesLockedMembers, readIssuesLockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesLocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesLockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLocked) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesLockedMember reads member i of the IssuesLocked at at where issuesLockedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readIssuesLockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesLocked)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -2277,11 +2270,13 @@ var issuesLockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesLockedMembers, writeIssuesLockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesLocked) encodeMember(i int, e *enc) {
+// writeIssuesLockedMember writes member i of the IssuesLocked at at, if present, where
+// issuesLockedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesLockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesLocked)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -2333,16 +2328,13 @@ func (v IssuesLocked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesLockedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesLockedIssueMembers, readIssuesLockedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesLockedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesLockedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLockedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesLockedIssueMember reads member i of the IssuesLockedIssue at at where
+// issuesLockedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesLockedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesLockedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
@@ -2423,11 +2415,13 @@ var issuesLockedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLockedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesLockedIssueMembers, writeIssuesLockedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesLockedIssue) encodeMember(i int, e *enc) {
+// writeIssuesLockedIssueMember writes member i of the IssuesLockedIssue at at, if present, where
+// issuesLockedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesLockedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesLockedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -2539,16 +2533,14 @@ func (v IssuesLockedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesLockedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesLockedIssuePerformedViaGithubAppMembers, readIssuesLockedIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesLockedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesLockedIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesLockedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesLockedIssuePerformedViaGithubAppMember reads member i of the
+// IssuesLockedIssuePerformedViaGithubApp at at where issuesLockedIssuePerformedViaGithubAppMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesLockedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesLockedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesLockedIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -2585,11 +2577,14 @@ var issuesLockedIssuePerformedViaGithubAppMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesLockedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesLockedIssuePerformedViaGithubAppMembers, writeIssuesLockedIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesLockedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesLockedIssuePerformedViaGithubAppMember writes member i of the
+// IssuesLockedIssuePerformedViaGithubApp at at, if present, where
+// issuesLockedIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeIssuesLockedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesLockedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -2634,16 +2629,13 @@ func (v IssuesLockedIssuePerformedViaGithubApp) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesMilestoned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesMilestonedMembers, readIssuesMilestonedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesMilestoned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesMilestonedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesMilestoned) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesMilestonedMember reads member i of the IssuesMilestoned at at where
+// issuesMilestonedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesMilestonedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesMilestoned)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -2684,11 +2676,13 @@ var issuesMilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestoned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesMilestonedMembers, writeIssuesMilestonedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesMilestoned) encodeMember(i int, e *enc) {
+// writeIssuesMilestonedMember writes member i of the IssuesMilestoned at at, if present, where
+// issuesMilestonedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesMilestonedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesMilestoned)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -2743,16 +2737,13 @@ func (v IssuesMilestoned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesMilestonedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesMilestonedIssueMembers, readIssuesMilestonedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesMilestonedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesMilestonedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesMilestonedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesMilestonedIssueMember reads member i of the IssuesMilestonedIssue at at where
+// issuesMilestonedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesMilestonedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesMilestonedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
@@ -2833,11 +2824,13 @@ var issuesMilestonedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestonedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesMilestonedIssueMembers, writeIssuesMilestonedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesMilestonedIssue) encodeMember(i int, e *enc) {
+// writeIssuesMilestonedIssueMember writes member i of the IssuesMilestonedIssue at at, if present,
+// where issuesMilestonedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesMilestonedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesMilestonedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -2949,16 +2942,15 @@ func (v IssuesMilestonedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesMilestonedIssuePerformedViaGithubAppMembers, readIssuesMilestonedIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesMilestonedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesMilestonedIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesMilestonedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesMilestonedIssuePerformedViaGithubAppMember reads member i of the
+// IssuesMilestonedIssuePerformedViaGithubApp at at where
+// issuesMilestonedIssuePerformedViaGithubAppMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesMilestonedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesMilestonedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesMilestonedIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -2995,11 +2987,14 @@ var issuesMilestonedIssuePerformedViaGithubAppMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesMilestonedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesMilestonedIssuePerformedViaGithubAppMembers, writeIssuesMilestonedIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesMilestonedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesMilestonedIssuePerformedViaGithubAppMember writes member i of the
+// IssuesMilestonedIssuePerformedViaGithubApp at at, if present, where
+// issuesMilestonedIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeIssuesMilestonedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesMilestonedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -3044,16 +3039,13 @@ func (v IssuesMilestonedIssuePerformedViaGithubApp) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *IssuesOpened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesOpenedMembers, readIssuesOpenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesOpened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesOpenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpened) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesOpenedMember reads member i of the IssuesOpened at at where issuesOpenedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readIssuesOpenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesOpened)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*IssuesOpenedChanges).decodeJSON) // "changes"
@@ -3094,11 +3086,13 @@ var issuesOpenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesOpenedMembers, writeIssuesOpenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesOpened) encodeMember(i int, e *enc) {
+// writeIssuesOpenedMember writes member i of the IssuesOpened at at, if present, where
+// issuesOpenedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesOpenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesOpened)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -3155,16 +3149,13 @@ func (v IssuesOpened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesOpenedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesOpenedChangesMembers, readIssuesOpenedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesOpenedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesOpenedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesOpenedChangesMember reads member i of the IssuesOpenedChanges at at where
+// issuesOpenedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesOpenedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesOpenedChanges)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.OldIssue, d, (*IssuesOpenedChangesOldIssue).decodeJSON) // "old_issue"
@@ -3189,11 +3180,13 @@ var issuesOpenedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesOpenedChangesMembers, writeIssuesOpenedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesOpenedChanges) encodeMember(i int, e *enc) {
+// writeIssuesOpenedChangesMember writes member i of the IssuesOpenedChanges at at, if present,
+// where issuesOpenedChangesMembers does not; -1 writes AdditionalProperties.
+func writeIssuesOpenedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesOpenedChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("old_issue")
@@ -3231,16 +3224,14 @@ func (v IssuesOpenedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesOpenedChangesOldIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesOpenedChangesOldIssueMembers, readIssuesOpenedChangesOldIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesOpenedChangesOldIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesOpenedChangesOldIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesOpenedChangesOldIssueMember reads member i of the IssuesOpenedChangesOldIssue at at
+// where issuesOpenedChangesOldIssueMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesOpenedChangesOldIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesOpenedChangesOldIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
@@ -3319,11 +3310,13 @@ var issuesOpenedChangesOldIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesOpenedChangesOldIssueMembers, writeIssuesOpenedChangesOldIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesOpenedChangesOldIssue) encodeMember(i int, e *enc) {
+// writeIssuesOpenedChangesOldIssueMember writes member i of the IssuesOpenedChangesOldIssue at at,
+// if present, where issuesOpenedChangesOldIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesOpenedChangesOldIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesOpenedChangesOldIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -3449,16 +3442,15 @@ func (v IssuesOpenedChangesOldIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesOpenedChangesOldIssuePerformedViaGithubAppMembers, readIssuesOpenedChangesOldIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesOpenedChangesOldIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesOpenedChangesOldIssuePerformedViaGithubAppMember reads member i of the
+// IssuesOpenedChangesOldIssuePerformedViaGithubApp at at where
+// issuesOpenedChangesOldIssuePerformedViaGithubAppMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readIssuesOpenedChangesOldIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesOpenedChangesOldIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesOpenedChangesOldIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -3495,11 +3487,15 @@ var issuesOpenedChangesOldIssuePerformedViaGithubAppMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesOpenedChangesOldIssuePerformedViaGithubAppMembers, writeIssuesOpenedChangesOldIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesOpenedChangesOldIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesOpenedChangesOldIssuePerformedViaGithubAppMember writes member i of the
+// IssuesOpenedChangesOldIssuePerformedViaGithubApp at at, if present, where
+// issuesOpenedChangesOldIssuePerformedViaGithubAppMembers does not; -1 writes
+// AdditionalProperties.
+func writeIssuesOpenedChangesOldIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesOpenedChangesOldIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -3544,16 +3540,14 @@ func (v IssuesOpenedChangesOldIssuePerformedViaGithubApp) MarshalJSON() ([]byte,
 
 // decodeJSON reads s from d.
 func (s *IssuesOpenedChangesOldRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesOpenedChangesOldRepositoryMembers, readIssuesOpenedChangesOldRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesOpenedChangesOldRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesOpenedChangesOldRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldRepository) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesOpenedChangesOldRepositoryMember reads member i of the
+// IssuesOpenedChangesOldRepository at at where issuesOpenedChangesOldRepositoryMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssuesOpenedChangesOldRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesOpenedChangesOldRepository)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -3678,11 +3672,14 @@ var issuesOpenedChangesOldRepositoryMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesOpenedChangesOldRepositoryMembers, writeIssuesOpenedChangesOldRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesOpenedChangesOldRepository) encodeMember(i int, e *enc) {
+// writeIssuesOpenedChangesOldRepositoryMember writes member i of the
+// IssuesOpenedChangesOldRepository at at, if present, where
+// issuesOpenedChangesOldRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeIssuesOpenedChangesOldRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesOpenedChangesOldRepository)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -3747,16 +3744,13 @@ func (v IssuesOpenedChangesOldRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesOpenedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesOpenedIssueMembers, readIssuesOpenedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesOpenedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesOpenedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesOpenedIssueMember reads member i of the IssuesOpenedIssue at at where
+// issuesOpenedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesOpenedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesOpenedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
@@ -3835,11 +3829,13 @@ var issuesOpenedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesOpenedIssueMembers, writeIssuesOpenedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesOpenedIssue) encodeMember(i int, e *enc) {
+// writeIssuesOpenedIssueMember writes member i of the IssuesOpenedIssue at at, if present, where
+// issuesOpenedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesOpenedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesOpenedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -3957,16 +3953,13 @@ func (v IssuesOpenedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesPinned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesPinnedMembers, readIssuesPinnedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesPinned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesPinnedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesPinned) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesPinnedMember reads member i of the IssuesPinned at at where issuesPinnedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readIssuesPinnedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesPinned)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4004,11 +3997,13 @@ var issuesPinnedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesPinned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesPinnedMembers, writeIssuesPinnedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesPinned) encodeMember(i int, e *enc) {
+// writeIssuesPinnedMember writes member i of the IssuesPinned at at, if present, where
+// issuesPinnedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesPinnedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesPinned)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4060,16 +4055,13 @@ func (v IssuesPinned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesReopenedMembers, readIssuesReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesReopened) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesReopenedMember reads member i of the IssuesReopened at at where issuesReopenedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesReopened)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4107,11 +4099,13 @@ var issuesReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesReopenedMembers, writeIssuesReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesReopened) encodeMember(i int, e *enc) {
+// writeIssuesReopenedMember writes member i of the IssuesReopened at at, if present, where
+// issuesReopenedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesReopened)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4163,16 +4157,13 @@ func (v IssuesReopened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesReopenedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesReopenedIssueMembers, readIssuesReopenedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesReopenedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesReopenedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesReopenedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesReopenedIssueMember reads member i of the IssuesReopenedIssue at at where
+// issuesReopenedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesReopenedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesReopenedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "assignee"
@@ -4253,11 +4244,13 @@ var issuesReopenedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopenedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesReopenedIssueMembers, writeIssuesReopenedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesReopenedIssue) encodeMember(i int, e *enc) {
+// writeIssuesReopenedIssueMember writes member i of the IssuesReopenedIssue at at, if present,
+// where issuesReopenedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesReopenedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesReopenedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -4369,16 +4362,15 @@ func (v IssuesReopenedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesReopenedIssuePerformedViaGithubAppMembers, readIssuesReopenedIssuePerformedViaGithubAppMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesReopenedIssuePerformedViaGithubApp) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesReopenedIssuePerformedViaGithubAppMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesReopenedIssuePerformedViaGithubApp) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesReopenedIssuePerformedViaGithubAppMember reads member i of the
+// IssuesReopenedIssuePerformedViaGithubApp at at where
+// issuesReopenedIssuePerformedViaGithubAppMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesReopenedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesReopenedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		return decodeSlice(&s.Events, d, decodeEnum[IssuesReopenedIssuePerformedViaGithubAppEventsItem]) // "events"
@@ -4415,11 +4407,14 @@ var issuesReopenedIssuePerformedViaGithubAppMembers = &memberTable{fields: []mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesReopenedIssuePerformedViaGithubApp) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesReopenedIssuePerformedViaGithubAppMembers, writeIssuesReopenedIssuePerformedViaGithubAppMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesReopenedIssuePerformedViaGithubApp) encodeMember(i int, e *enc) {
+// writeIssuesReopenedIssuePerformedViaGithubAppMember writes member i of the
+// IssuesReopenedIssuePerformedViaGithubApp at at, if present, where
+// issuesReopenedIssuePerformedViaGithubAppMembers does not; -1 writes AdditionalProperties.
+func writeIssuesReopenedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesReopenedIssuePerformedViaGithubApp)(at)
 	switch i {
 	case 2:
 		if s.Events != nil {
@@ -4464,16 +4459,13 @@ func (v IssuesReopenedIssuePerformedViaGithubApp) MarshalJSON() ([]byte, error) 
 
 // decodeJSON reads s from d.
 func (s *IssuesTransferred) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesTransferredMembers, readIssuesTransferredMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesTransferred) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesTransferredMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferred) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesTransferredMember reads member i of the IssuesTransferred at at where
+// issuesTransferredMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesTransferredMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesTransferred)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -4514,11 +4506,13 @@ var issuesTransferredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferred) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesTransferredMembers, writeIssuesTransferredMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesTransferred) encodeMember(i int, e *enc) {
+// writeIssuesTransferredMember writes member i of the IssuesTransferred at at, if present, where
+// issuesTransferredMembers does not; -1 writes AdditionalProperties.
+func writeIssuesTransferredMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesTransferred)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -4573,16 +4567,14 @@ func (v IssuesTransferred) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesTransferredChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesTransferredChangesMembers, readIssuesTransferredChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesTransferredChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesTransferredChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferredChanges) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesTransferredChangesMember reads member i of the IssuesTransferredChanges at at where
+// issuesTransferredChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesTransferredChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesTransferredChanges)(at)
 	switch i {
 	case 0:
 		return s.NewIssue.decodeJSON(d) // "new_issue"
@@ -4607,11 +4599,13 @@ var issuesTransferredChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesTransferredChangesMembers, writeIssuesTransferredChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesTransferredChanges) encodeMember(i int, e *enc) {
+// writeIssuesTransferredChangesMember writes member i of the IssuesTransferredChanges at at, if
+// present, where issuesTransferredChangesMembers does not; -1 writes AdditionalProperties.
+func writeIssuesTransferredChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesTransferredChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("new_issue")
@@ -4645,16 +4639,14 @@ func (v IssuesTransferredChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesTransferredChangesNewIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesTransferredChangesNewIssueMembers, readIssuesTransferredChangesNewIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesTransferredChangesNewIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesTransferredChangesNewIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferredChangesNewIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesTransferredChangesNewIssueMember reads member i of the
+// IssuesTransferredChangesNewIssue at at where issuesTransferredChangesNewIssueMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssuesTransferredChangesNewIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesTransferredChangesNewIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
@@ -4733,11 +4725,14 @@ var issuesTransferredChangesNewIssueMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChangesNewIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesTransferredChangesNewIssueMembers, writeIssuesTransferredChangesNewIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesTransferredChangesNewIssue) encodeMember(i int, e *enc) {
+// writeIssuesTransferredChangesNewIssueMember writes member i of the
+// IssuesTransferredChangesNewIssue at at, if present, where
+// issuesTransferredChangesNewIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesTransferredChangesNewIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesTransferredChangesNewIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -4855,16 +4850,13 @@ func (v IssuesTransferredChangesNewIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesTyped) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesTypedMembers, readIssuesTypedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesTyped) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesTypedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTyped) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesTypedMember reads member i of the IssuesTyped at at where issuesTypedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssuesTypedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesTyped)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4905,11 +4897,13 @@ var issuesTypedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTyped) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesTypedMembers, writeIssuesTypedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesTyped) encodeMember(i int, e *enc) {
+// writeIssuesTypedMember writes member i of the IssuesTyped at at, if present, where
+// issuesTypedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesTypedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesTyped)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4968,16 +4962,13 @@ func (v IssuesTyped) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesUnassigned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesUnassignedMembers, readIssuesUnassignedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesUnassigned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesUnassignedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnassigned) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesUnassignedMember reads member i of the IssuesUnassigned at at where
+// issuesUnassignedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesUnassignedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesUnassigned)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
@@ -5018,11 +5009,13 @@ var issuesUnassignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnassigned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesUnassignedMembers, writeIssuesUnassignedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesUnassigned) encodeMember(i int, e *enc) {
+// writeIssuesUnassignedMember writes member i of the IssuesUnassigned at at, if present, where
+// issuesUnassignedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesUnassignedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesUnassigned)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -5083,16 +5076,13 @@ func (v IssuesUnassigned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesUnlabeled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesUnlabeledMembers, readIssuesUnlabeledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesUnlabeled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesUnlabeledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnlabeled) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesUnlabeledMember reads member i of the IssuesUnlabeled at at where
+// issuesUnlabeledMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesUnlabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesUnlabeled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -5133,11 +5123,13 @@ var issuesUnlabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlabeled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesUnlabeledMembers, writeIssuesUnlabeledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesUnlabeled) encodeMember(i int, e *enc) {
+// writeIssuesUnlabeledMember writes member i of the IssuesUnlabeled at at, if present, where
+// issuesUnlabeledMembers does not; -1 writes AdditionalProperties.
+func writeIssuesUnlabeledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesUnlabeled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -5194,16 +5186,13 @@ func (v IssuesUnlabeled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesUnlocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesUnlockedMembers, readIssuesUnlockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesUnlocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesUnlockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnlocked) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesUnlockedMember reads member i of the IssuesUnlocked at at where issuesUnlockedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesUnlockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesUnlocked)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -5241,11 +5230,13 @@ var issuesUnlockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesUnlockedMembers, writeIssuesUnlockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesUnlocked) encodeMember(i int, e *enc) {
+// writeIssuesUnlockedMember writes member i of the IssuesUnlocked at at, if present, where
+// issuesUnlockedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesUnlockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesUnlocked)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -5297,16 +5288,13 @@ func (v IssuesUnlocked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesUnlockedIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesUnlockedIssueMembers, readIssuesUnlockedIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesUnlockedIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesUnlockedIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnlockedIssue) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesUnlockedIssueMember reads member i of the IssuesUnlockedIssue at at where
+// issuesUnlockedIssueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesUnlockedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesUnlockedIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*DiscussionAnswerChosenBy).decodeJSON) // "assignee"
@@ -5387,11 +5375,13 @@ var issuesUnlockedIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnlockedIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesUnlockedIssueMembers, writeIssuesUnlockedIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesUnlockedIssue) encodeMember(i int, e *enc) {
+// writeIssuesUnlockedIssueMember writes member i of the IssuesUnlockedIssue at at, if present,
+// where issuesUnlockedIssueMembers does not; -1 writes AdditionalProperties.
+func writeIssuesUnlockedIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesUnlockedIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -5503,16 +5493,13 @@ func (v IssuesUnlockedIssue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesUnpinned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesUnpinnedMembers, readIssuesUnpinnedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesUnpinned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesUnpinnedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUnpinned) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesUnpinnedMember reads member i of the IssuesUnpinned at at where issuesUnpinnedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesUnpinnedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesUnpinned)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -5550,11 +5537,13 @@ var issuesUnpinnedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUnpinned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesUnpinnedMembers, writeIssuesUnpinnedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesUnpinned) encodeMember(i int, e *enc) {
+// writeIssuesUnpinnedMember writes member i of the IssuesUnpinned at at, if present, where
+// issuesUnpinnedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesUnpinnedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesUnpinned)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -5606,16 +5595,13 @@ func (v IssuesUnpinned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesUntyped) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesUntypedMembers, readIssuesUntypedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesUntyped) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesUntypedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesUntyped) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesUntypedMember reads member i of the IssuesUntyped at at where issuesUntypedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesUntypedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesUntyped)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -5656,11 +5642,13 @@ var issuesUntypedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesUntyped) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesUntypedMembers, writeIssuesUntypedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesUntyped) encodeMember(i int, e *enc) {
+// writeIssuesUntypedMember writes member i of the IssuesUntyped at at, if present, where
+// issuesUntypedMembers does not; -1 writes AdditionalProperties.
+func writeIssuesUntypedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesUntyped)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -5719,16 +5707,13 @@ func (v IssuesUntyped) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksIssue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksIssueMembers, readWebhooksIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksIssue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksIssueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssue) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksIssueMember reads member i of the WebhooksIssue at at where webhooksIssueMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksIssue)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "assignee"
@@ -5807,11 +5792,13 @@ var webhooksIssueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksIssueMembers, writeWebhooksIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksIssue) encodeMember(i int, e *enc) {
+// writeWebhooksIssueMember writes member i of the WebhooksIssue at at, if present, where
+// webhooksIssueMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksIssue)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {

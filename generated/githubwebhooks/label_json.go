@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *LabelCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelCreatedMembers, readLabelCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LabelCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LabelCreated) decodeMember(i int, key []byte, d *dec) error {
+// readLabelCreatedMember reads member i of the LabelCreated at at where labelCreatedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readLabelCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LabelCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var labelCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelCreatedMembers, writeLabelCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LabelCreated) encodeMember(i int, e *enc) {
+// writeLabelCreatedMember writes member i of the LabelCreated at at, if present, where
+// labelCreatedMembers does not; -1 writes AdditionalProperties.
+func writeLabelCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LabelCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -116,16 +115,13 @@ func (v LabelCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *LabelDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelDeletedMembers, readLabelDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LabelDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LabelDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readLabelDeletedMember reads member i of the LabelDeleted at at where labelDeletedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readLabelDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LabelDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -163,11 +159,13 @@ var labelDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelDeletedMembers, writeLabelDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LabelDeleted) encodeMember(i int, e *enc) {
+// writeLabelDeletedMember writes member i of the LabelDeleted at at, if present, where
+// labelDeletedMembers does not; -1 writes AdditionalProperties.
+func writeLabelDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LabelDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -219,16 +217,13 @@ func (v LabelDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *LabelEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelEditedMembers, readLabelEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LabelEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEdited) decodeMember(i int, key []byte, d *dec) error {
+// readLabelEditedMember reads member i of the LabelEdited at at where labelEditedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readLabelEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LabelEdited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*LabelEditedChanges).decodeJSON) // "changes"
@@ -269,11 +264,13 @@ var labelEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelEditedMembers, writeLabelEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LabelEdited) encodeMember(i int, e *enc) {
+// writeLabelEditedMember writes member i of the LabelEdited at at, if present, where
+// labelEditedMembers does not; -1 writes AdditionalProperties.
+func writeLabelEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LabelEdited)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -330,16 +327,13 @@ func (v LabelEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *LabelEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelEditedChangesMembers, readLabelEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LabelEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readLabelEditedChangesMember reads member i of the LabelEditedChanges at at where
+// labelEditedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readLabelEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LabelEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Color, d, (*LabelEditedChangesColor).decodeJSON) // "color"
@@ -367,11 +361,13 @@ var labelEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelEditedChangesMembers, writeLabelEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LabelEditedChanges) encodeMember(i int, e *enc) {
+// writeLabelEditedChangesMember writes member i of the LabelEditedChanges at at, if present, where
+// labelEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeLabelEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LabelEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Color != nil {
@@ -414,16 +410,14 @@ func (v LabelEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *LabelEditedChangesColor) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelEditedChangesColorMembers, readLabelEditedChangesColorMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LabelEditedChangesColor) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelEditedChangesColorMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChangesColor) decodeMember(i int, key []byte, d *dec) error {
+// readLabelEditedChangesColorMember reads member i of the LabelEditedChangesColor at at where
+// labelEditedChangesColorMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readLabelEditedChangesColorMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LabelEditedChangesColor)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -441,11 +435,13 @@ var labelEditedChangesColorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesColor) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelEditedChangesColorMembers, writeLabelEditedChangesColorMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LabelEditedChangesColor) encodeMember(i int, e *enc) {
+// writeLabelEditedChangesColorMember writes member i of the LabelEditedChangesColor at at, if
+// present, where labelEditedChangesColorMembers does not; -1 writes AdditionalProperties.
+func writeLabelEditedChangesColorMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LabelEditedChangesColor)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchaseCancelled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchaseCancelledMembers, readMarketplacePurchaseCancelledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchaseCancelled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchaseCancelledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchaseCancelled) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchaseCancelledMember reads member i of the MarketplacePurchaseCancelled at at
+// where marketplacePurchaseCancelledMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMarketplacePurchaseCancelledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchaseCancelled)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -62,11 +60,14 @@ var marketplacePurchaseCancelledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseCancelled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchaseCancelledMembers, writeMarketplacePurchaseCancelledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchaseCancelled) encodeMember(i int, e *enc) {
+// writeMarketplacePurchaseCancelledMember writes member i of the MarketplacePurchaseCancelled at
+// at, if present, where marketplacePurchaseCancelledMembers does not; -1 writes
+// AdditionalProperties.
+func writeMarketplacePurchaseCancelledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchaseCancelled)(at)
 	switch i {
 	case 2:
 		if s.Enterprise != nil {
@@ -125,16 +126,14 @@ func (v MarketplacePurchaseCancelled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchaseChanged) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchaseChangedMembers, readMarketplacePurchaseChangedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchaseChanged) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchaseChangedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchaseChanged) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchaseChangedMember reads member i of the MarketplacePurchaseChanged at at
+// where marketplacePurchaseChangedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMarketplacePurchaseChangedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchaseChanged)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -176,11 +175,13 @@ var marketplacePurchaseChangedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseChanged) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchaseChangedMembers, writeMarketplacePurchaseChangedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchaseChanged) encodeMember(i int, e *enc) {
+// writeMarketplacePurchaseChangedMember writes member i of the MarketplacePurchaseChanged at at,
+// if present, where marketplacePurchaseChangedMembers does not; -1 writes AdditionalProperties.
+func writeMarketplacePurchaseChangedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchaseChanged)(at)
 	switch i {
 	case 2:
 		if s.Enterprise != nil {
@@ -239,16 +240,15 @@ func (v MarketplacePurchaseChanged) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchaseChangedPreviousMarketplacePurchaseMembers, readMarketplacePurchaseChangedPreviousMarketplacePurchaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchaseChangedPreviousMarketplacePurchaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchaseChangedPreviousMarketplacePurchaseMember reads member i of the
+// MarketplacePurchaseChangedPreviousMarketplacePurchase at at where
+// marketplacePurchaseChangedPreviousMarketplacePurchaseMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readMarketplacePurchaseChangedPreviousMarketplacePurchaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchaseChangedPreviousMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
@@ -278,11 +278,15 @@ var marketplacePurchaseChangedPreviousMarketplacePurchaseMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchaseChangedPreviousMarketplacePurchaseMembers, writeMarketplacePurchaseChangedPreviousMarketplacePurchaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchaseChangedPreviousMarketplacePurchase) encodeMember(i int, e *enc) {
+// writeMarketplacePurchaseChangedPreviousMarketplacePurchaseMember writes member i of the
+// MarketplacePurchaseChangedPreviousMarketplacePurchase at at, if present, where
+// marketplacePurchaseChangedPreviousMarketplacePurchaseMembers does not; -1 writes
+// AdditionalProperties.
+func writeMarketplacePurchaseChangedPreviousMarketplacePurchaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchaseChangedPreviousMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		e.FieldStart("account")
@@ -316,16 +320,14 @@ func (v MarketplacePurchaseChangedPreviousMarketplacePurchase) MarshalJSON() ([]
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchasePendingChange) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchasePendingChangeMembers, readMarketplacePurchasePendingChangeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchasePendingChange) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchasePendingChangeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChange) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchasePendingChangeMember reads member i of the
+// MarketplacePurchasePendingChange at at where marketplacePurchasePendingChangeMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readMarketplacePurchasePendingChangeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchasePendingChange)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -367,11 +369,14 @@ var marketplacePurchasePendingChangeMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChange) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchasePendingChangeMembers, writeMarketplacePurchasePendingChangeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchasePendingChange) encodeMember(i int, e *enc) {
+// writeMarketplacePurchasePendingChangeMember writes member i of the
+// MarketplacePurchasePendingChange at at, if present, where
+// marketplacePurchasePendingChangeMembers does not; -1 writes AdditionalProperties.
+func writeMarketplacePurchasePendingChangeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchasePendingChange)(at)
 	switch i {
 	case 2:
 		if s.Enterprise != nil {
@@ -430,16 +435,15 @@ func (v MarketplacePurchasePendingChange) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchasePendingChangeCancelled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMembers, readMarketplacePurchasePendingChangeCancelledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchasePendingChangeCancelled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChangeCancelled) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchasePendingChangeCancelledMember reads member i of the
+// MarketplacePurchasePendingChangeCancelled at at where
+// marketplacePurchasePendingChangeCancelledMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMarketplacePurchasePendingChangeCancelledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchasePendingChangeCancelled)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -481,11 +485,14 @@ var marketplacePurchasePendingChangeCancelledMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangeCancelled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMembers, writeMarketplacePurchasePendingChangeCancelledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchasePendingChangeCancelled) encodeMember(i int, e *enc) {
+// writeMarketplacePurchasePendingChangeCancelledMember writes member i of the
+// MarketplacePurchasePendingChangeCancelled at at, if present, where
+// marketplacePurchasePendingChangeCancelledMembers does not; -1 writes AdditionalProperties.
+func writeMarketplacePurchasePendingChangeCancelledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchasePendingChangeCancelled)(at)
 	switch i {
 	case 2:
 		if s.Enterprise != nil {
@@ -544,16 +551,15 @@ func (v MarketplacePurchasePendingChangeCancelled) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers, readMarketplacePurchasePendingChangeCancelledMarketplacePurchaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchasePendingChangeCancelledMarketplacePurchaseMember reads member i of the
+// MarketplacePurchasePendingChangeCancelledMarketplacePurchase at at where
+// marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readMarketplacePurchasePendingChangeCancelledMarketplacePurchaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchasePendingChangeCancelledMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
@@ -585,11 +591,15 @@ var marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers = &membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers, writeMarketplacePurchasePendingChangeCancelledMarketplacePurchaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchasePendingChangeCancelledMarketplacePurchase) encodeMember(i int, e *enc) {
+// writeMarketplacePurchasePendingChangeCancelledMarketplacePurchaseMember writes member i of the
+// MarketplacePurchasePendingChangeCancelledMarketplacePurchase at at, if present, where
+// marketplacePurchasePendingChangeCancelledMarketplacePurchaseMembers does not; -1 writes
+// AdditionalProperties.
+func writeMarketplacePurchasePendingChangeCancelledMarketplacePurchaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchasePendingChangeCancelledMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		e.FieldStart("account")
@@ -626,16 +636,15 @@ func (v MarketplacePurchasePendingChangeCancelledMarketplacePurchase) MarshalJSO
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers, readMarketplacePurchasePendingChangePreviousMarketplacePurchaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchasePendingChangePreviousMarketplacePurchaseMember reads member i of the
+// MarketplacePurchasePendingChangePreviousMarketplacePurchase at at where
+// marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readMarketplacePurchasePendingChangePreviousMarketplacePurchaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchasePendingChangePreviousMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
@@ -665,11 +674,15 @@ var marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers = &member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers, writeMarketplacePurchasePendingChangePreviousMarketplacePurchaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchasePendingChangePreviousMarketplacePurchase) encodeMember(i int, e *enc) {
+// writeMarketplacePurchasePendingChangePreviousMarketplacePurchaseMember writes member i of the
+// MarketplacePurchasePendingChangePreviousMarketplacePurchase at at, if present, where
+// marketplacePurchasePendingChangePreviousMarketplacePurchaseMembers does not; -1 writes
+// AdditionalProperties.
+func writeMarketplacePurchasePendingChangePreviousMarketplacePurchaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchasePendingChangePreviousMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		e.FieldStart("account")
@@ -703,16 +716,14 @@ func (v MarketplacePurchasePendingChangePreviousMarketplacePurchase) MarshalJSON
 
 // decodeJSON reads s from d.
 func (s *MarketplacePurchasePurchased) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), marketplacePurchasePurchasedMembers, readMarketplacePurchasePurchasedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MarketplacePurchasePurchased) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), marketplacePurchasePurchasedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MarketplacePurchasePurchased) decodeMember(i int, key []byte, d *dec) error {
+// readMarketplacePurchasePurchasedMember reads member i of the MarketplacePurchasePurchased at at
+// where marketplacePurchasePurchasedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMarketplacePurchasePurchasedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MarketplacePurchasePurchased)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -754,11 +765,14 @@ var marketplacePurchasePurchasedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MarketplacePurchasePurchased) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), marketplacePurchasePurchasedMembers, writeMarketplacePurchasePurchasedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MarketplacePurchasePurchased) encodeMember(i int, e *enc) {
+// writeMarketplacePurchasePurchasedMember writes member i of the MarketplacePurchasePurchased at
+// at, if present, where marketplacePurchasePurchasedMembers does not; -1 writes
+// AdditionalProperties.
+func writeMarketplacePurchasePurchasedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MarketplacePurchasePurchased)(at)
 	switch i {
 	case 2:
 		if s.Enterprise != nil {
@@ -817,16 +831,14 @@ func (v MarketplacePurchasePurchased) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksMarketplacePurchase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksMarketplacePurchaseMembers, readWebhooksMarketplacePurchaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksMarketplacePurchaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksMarketplacePurchaseMember reads member i of the WebhooksMarketplacePurchase at at
+// where webhooksMarketplacePurchaseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksMarketplacePurchaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
@@ -856,11 +868,13 @@ var webhooksMarketplacePurchaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksMarketplacePurchaseMembers, writeWebhooksMarketplacePurchaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksMarketplacePurchase) encodeMember(i int, e *enc) {
+// writeWebhooksMarketplacePurchaseMember writes member i of the WebhooksMarketplacePurchase at at,
+// if present, where webhooksMarketplacePurchaseMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksMarketplacePurchaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		e.FieldStart("account")
@@ -894,16 +908,14 @@ func (v WebhooksMarketplacePurchase) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksMarketplacePurchaseAccount) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksMarketplacePurchaseAccountMembers, readWebhooksMarketplacePurchaseAccountMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksMarketplacePurchaseAccount) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksMarketplacePurchaseAccountMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMarketplacePurchaseAccount) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksMarketplacePurchaseAccountMember reads member i of the
+// WebhooksMarketplacePurchaseAccount at at where webhooksMarketplacePurchaseAccountMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksMarketplacePurchaseAccountMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksMarketplacePurchaseAccount)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -925,11 +937,14 @@ var webhooksMarketplacePurchaseAccountMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchaseAccount) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksMarketplacePurchaseAccountMembers, writeWebhooksMarketplacePurchaseAccountMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksMarketplacePurchaseAccount) encodeMember(i int, e *enc) {
+// writeWebhooksMarketplacePurchaseAccountMember writes member i of the
+// WebhooksMarketplacePurchaseAccount at at, if present, where
+// webhooksMarketplacePurchaseAccountMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksMarketplacePurchaseAccountMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksMarketplacePurchaseAccount)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -957,16 +972,14 @@ func (v WebhooksMarketplacePurchaseAccount) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksMarketplacePurchasePlan) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksMarketplacePurchasePlanMembers, readWebhooksMarketplacePurchasePlanMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksMarketplacePurchasePlan) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksMarketplacePurchasePlanMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMarketplacePurchasePlan) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksMarketplacePurchasePlanMember reads member i of the WebhooksMarketplacePurchasePlan
+// at at where webhooksMarketplacePurchasePlanMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksMarketplacePurchasePlanMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksMarketplacePurchasePlan)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Bullets, d, func(v **string, d *dec) error {
@@ -998,11 +1011,14 @@ var webhooksMarketplacePurchasePlanMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMarketplacePurchasePlan) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksMarketplacePurchasePlanMembers, writeWebhooksMarketplacePurchasePlanMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksMarketplacePurchasePlan) encodeMember(i int, e *enc) {
+// writeWebhooksMarketplacePurchasePlanMember writes member i of the
+// WebhooksMarketplacePurchasePlan at at, if present, where webhooksMarketplacePurchasePlanMembers
+// does not; -1 writes AdditionalProperties.
+func writeWebhooksMarketplacePurchasePlanMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksMarketplacePurchasePlan)(at)
 	switch i {
 	case 0:
 		e.FieldStart("bullets")
@@ -1035,16 +1051,14 @@ func (v WebhooksMarketplacePurchasePlan) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksPreviousMarketplacePurchase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksPreviousMarketplacePurchaseMembers, readWebhooksPreviousMarketplacePurchaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksPreviousMarketplacePurchase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksPreviousMarketplacePurchaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPreviousMarketplacePurchase) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksPreviousMarketplacePurchaseMember reads member i of the
+// WebhooksPreviousMarketplacePurchase at at where webhooksPreviousMarketplacePurchaseMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksPreviousMarketplacePurchaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksPreviousMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		return s.Account.decodeJSON(d) // "account"
@@ -1076,11 +1090,14 @@ var webhooksPreviousMarketplacePurchaseMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPreviousMarketplacePurchase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksPreviousMarketplacePurchaseMembers, writeWebhooksPreviousMarketplacePurchaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksPreviousMarketplacePurchase) encodeMember(i int, e *enc) {
+// writeWebhooksPreviousMarketplacePurchaseMember writes member i of the
+// WebhooksPreviousMarketplacePurchase at at, if present, where
+// webhooksPreviousMarketplacePurchaseMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksPreviousMarketplacePurchaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksPreviousMarketplacePurchase)(at)
 	switch i {
 	case 0:
 		e.FieldStart("account")
@@ -1117,16 +1134,15 @@ func (v WebhooksPreviousMarketplacePurchase) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksPreviousMarketplacePurchasePlan) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksPreviousMarketplacePurchasePlanMembers, readWebhooksPreviousMarketplacePurchasePlanMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksPreviousMarketplacePurchasePlan) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksPreviousMarketplacePurchasePlanMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPreviousMarketplacePurchasePlan) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksPreviousMarketplacePurchasePlanMember reads member i of the
+// WebhooksPreviousMarketplacePurchasePlan at at where
+// webhooksPreviousMarketplacePurchasePlanMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksPreviousMarketplacePurchasePlanMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksPreviousMarketplacePurchasePlan)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Bullets, d, decodeStr) // "bullets"
@@ -1156,11 +1172,14 @@ var webhooksPreviousMarketplacePurchasePlanMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPreviousMarketplacePurchasePlan) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksPreviousMarketplacePurchasePlanMembers, writeWebhooksPreviousMarketplacePurchasePlanMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksPreviousMarketplacePurchasePlan) encodeMember(i int, e *enc) {
+// writeWebhooksPreviousMarketplacePurchasePlanMember writes member i of the
+// WebhooksPreviousMarketplacePurchasePlan at at, if present, where
+// webhooksPreviousMarketplacePurchasePlanMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksPreviousMarketplacePurchasePlanMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksPreviousMarketplacePurchasePlan)(at)
 	switch i {
 	case 0:
 		e.FieldStart("bullets")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *MemberAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberAddedMembers, readMemberAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAdded) decodeMember(i int, key []byte, d *dec) error {
+// readMemberAddedMember reads member i of the MemberAdded at at where memberAddedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readMemberAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberAdded)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*MemberAddedChanges).decodeJSON) // "changes"
@@ -61,11 +58,13 @@ var memberAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberAddedMembers, writeMemberAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberAdded) encodeMember(i int, e *enc) {
+// writeMemberAddedMember writes member i of the MemberAdded at at, if present, where
+// memberAddedMembers does not; -1 writes AdditionalProperties.
+func writeMemberAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberAdded)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -126,16 +125,13 @@ func (v MemberAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberAddedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberAddedChangesMembers, readMemberAddedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberAddedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberAddedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAddedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readMemberAddedChangesMember reads member i of the MemberAddedChanges at at where
+// memberAddedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMemberAddedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberAddedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Permission, d, (*MemberAddedChangesPermission).decodeJSON) // "permission"
@@ -160,11 +156,13 @@ var memberAddedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAddedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberAddedChangesMembers, writeMemberAddedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberAddedChanges) encodeMember(i int, e *enc) {
+// writeMemberAddedChangesMember writes member i of the MemberAddedChanges at at, if present, where
+// memberAddedChangesMembers does not; -1 writes AdditionalProperties.
+func writeMemberAddedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberAddedChanges)(at)
 	switch i {
 	case 0:
 		if s.Permission != nil {
@@ -202,16 +200,14 @@ func (v MemberAddedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberAddedChangesPermission) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberAddedChangesPermissionMembers, readMemberAddedChangesPermissionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberAddedChangesPermission) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberAddedChangesPermissionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAddedChangesPermission) decodeMember(i int, key []byte, d *dec) error {
+// readMemberAddedChangesPermissionMember reads member i of the MemberAddedChangesPermission at at
+// where memberAddedChangesPermissionMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMemberAddedChangesPermissionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberAddedChangesPermission)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -229,11 +225,14 @@ var memberAddedChangesPermissionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAddedChangesPermission) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberAddedChangesPermissionMembers, writeMemberAddedChangesPermissionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberAddedChangesPermission) encodeMember(i int, e *enc) {
+// writeMemberAddedChangesPermissionMember writes member i of the MemberAddedChangesPermission at
+// at, if present, where memberAddedChangesPermissionMembers does not; -1 writes
+// AdditionalProperties.
+func writeMemberAddedChangesPermissionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberAddedChangesPermission)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -261,16 +260,14 @@ func (v MemberAddedChangesPermission) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberAddedChangesRoleName) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberAddedChangesRoleNameMembers, readMemberAddedChangesRoleNameMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberAddedChangesRoleName) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberAddedChangesRoleNameMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberAddedChangesRoleName) decodeMember(i int, key []byte, d *dec) error {
+// readMemberAddedChangesRoleNameMember reads member i of the MemberAddedChangesRoleName at at
+// where memberAddedChangesRoleNameMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMemberAddedChangesRoleNameMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberAddedChangesRoleName)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -288,11 +285,13 @@ var memberAddedChangesRoleNameMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberAddedChangesRoleName) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberAddedChangesRoleNameMembers, writeMemberAddedChangesRoleNameMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberAddedChangesRoleName) encodeMember(i int, e *enc) {
+// writeMemberAddedChangesRoleNameMember writes member i of the MemberAddedChangesRoleName at at,
+// if present, where memberAddedChangesRoleNameMembers does not; -1 writes AdditionalProperties.
+func writeMemberAddedChangesRoleNameMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberAddedChangesRoleName)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -320,16 +319,13 @@ func (v MemberAddedChangesRoleName) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberEditedMembers, readMemberEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEdited) decodeMember(i int, key []byte, d *dec) error {
+// readMemberEditedMember reads member i of the MemberEdited at at where memberEditedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readMemberEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -370,11 +366,13 @@ var memberEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberEditedMembers, writeMemberEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberEdited) encodeMember(i int, e *enc) {
+// writeMemberEditedMember writes member i of the MemberEdited at at, if present, where
+// memberEditedMembers does not; -1 writes AdditionalProperties.
+func writeMemberEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -433,16 +431,13 @@ func (v MemberEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberEditedChangesMembers, readMemberEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readMemberEditedChangesMember reads member i of the MemberEditedChanges at at where
+// memberEditedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMemberEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.OldPermission, d, (*MemberEditedChangesOldPermission).decodeJSON) // "old_permission"
@@ -467,11 +462,13 @@ var memberEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberEditedChangesMembers, writeMemberEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberEditedChanges) encodeMember(i int, e *enc) {
+// writeMemberEditedChangesMember writes member i of the MemberEditedChanges at at, if present,
+// where memberEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeMemberEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.OldPermission != nil {
@@ -509,16 +506,14 @@ func (v MemberEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberEditedChangesOldPermission) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberEditedChangesOldPermissionMembers, readMemberEditedChangesOldPermissionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberEditedChangesOldPermission) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberEditedChangesOldPermissionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEditedChangesOldPermission) decodeMember(i int, key []byte, d *dec) error {
+// readMemberEditedChangesOldPermissionMember reads member i of the
+// MemberEditedChangesOldPermission at at where memberEditedChangesOldPermissionMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readMemberEditedChangesOldPermissionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberEditedChangesOldPermission)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -536,11 +531,14 @@ var memberEditedChangesOldPermissionMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEditedChangesOldPermission) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberEditedChangesOldPermissionMembers, writeMemberEditedChangesOldPermissionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberEditedChangesOldPermission) encodeMember(i int, e *enc) {
+// writeMemberEditedChangesOldPermissionMember writes member i of the
+// MemberEditedChangesOldPermission at at, if present, where
+// memberEditedChangesOldPermissionMembers does not; -1 writes AdditionalProperties.
+func writeMemberEditedChangesOldPermissionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberEditedChangesOldPermission)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -568,16 +566,13 @@ func (v MemberEditedChangesOldPermission) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberRemovedMembers, readMemberRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readMemberRemovedMember reads member i of the MemberRemoved at at where memberRemovedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readMemberRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberRemoved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -615,11 +610,13 @@ var memberRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberRemovedMembers, writeMemberRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberRemoved) encodeMember(i int, e *enc) {
+// writeMemberRemovedMember writes member i of the MemberRemoved at at, if present, where
+// memberRemovedMembers does not; -1 writes AdditionalProperties.
+func writeMemberRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberRemoved)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

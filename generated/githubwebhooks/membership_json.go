@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *MembershipAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), membershipAddedMembers, readMembershipAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MembershipAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), membershipAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MembershipAdded) decodeMember(i int, key []byte, d *dec) error {
+// readMembershipAddedMember reads member i of the MembershipAdded at at where
+// membershipAddedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMembershipAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MembershipAdded)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -62,11 +59,13 @@ var membershipAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MembershipAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), membershipAddedMembers, writeMembershipAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MembershipAdded) encodeMember(i int, e *enc) {
+// writeMembershipAddedMember writes member i of the MembershipAdded at at, if present, where
+// membershipAddedMembers does not; -1 writes AdditionalProperties.
+func writeMembershipAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MembershipAdded)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -129,16 +128,13 @@ func (v MembershipAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MembershipRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), membershipRemovedMembers, readMembershipRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MembershipRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), membershipRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MembershipRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readMembershipRemovedMember reads member i of the MembershipRemoved at at where
+// membershipRemovedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMembershipRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MembershipRemoved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -180,11 +176,13 @@ var membershipRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MembershipRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), membershipRemovedMembers, writeMembershipRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MembershipRemoved) encodeMember(i int, e *enc) {
+// writeMembershipRemovedMember writes member i of the MembershipRemoved at at, if present, where
+// membershipRemovedMembers does not; -1 writes AdditionalProperties.
+func writeMembershipRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MembershipRemoved)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -247,16 +245,13 @@ func (v MembershipRemoved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksTeam) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksTeamMembers, readWebhooksTeamMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksTeam) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksTeamMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksTeam) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksTeamMember reads member i of the WebhooksTeam at at where webhooksTeamMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksTeamMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksTeam)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
@@ -294,11 +289,13 @@ var webhooksTeamMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeam) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksTeamMembers, writeWebhooksTeamMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksTeam) encodeMember(i int, e *enc) {
+// writeWebhooksTeamMember writes member i of the WebhooksTeam at at, if present, where
+// webhooksTeamMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksTeamMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksTeam)(at)
 	switch i {
 	case 7:
 		if s.Parent.IsSet() {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *MergeGroup) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), mergeGroupMembers, readMergeGroupMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MergeGroup) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), mergeGroupMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MergeGroup) decodeMember(i int, key []byte, d *dec) error {
+// readMergeGroupMember reads member i of the MergeGroup at at where mergeGroupMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readMergeGroupMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MergeGroup)(at)
 	switch i {
 	case 4:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
@@ -46,11 +43,13 @@ var mergeGroupMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroup) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), mergeGroupMembers, writeMergeGroupMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MergeGroup) encodeMember(i int, e *enc) {
+// writeMergeGroupMember writes member i of the MergeGroup at at, if present, where
+// mergeGroupMembers does not; -1 writes AdditionalProperties.
+func writeMergeGroupMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MergeGroup)(at)
 	switch i {
 	case 4:
 		e.FieldStart("head_commit")
@@ -81,16 +80,14 @@ func (v MergeGroup) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MergeGroupChecksRequested) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), mergeGroupChecksRequestedMembers, readMergeGroupChecksRequestedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MergeGroupChecksRequested) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), mergeGroupChecksRequestedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MergeGroupChecksRequested) decodeMember(i int, key []byte, d *dec) error {
+// readMergeGroupChecksRequestedMember reads member i of the MergeGroupChecksRequested at at where
+// mergeGroupChecksRequestedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMergeGroupChecksRequestedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MergeGroupChecksRequested)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -125,11 +122,13 @@ var mergeGroupChecksRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroupChecksRequested) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), mergeGroupChecksRequestedMembers, writeMergeGroupChecksRequestedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MergeGroupChecksRequested) encodeMember(i int, e *enc) {
+// writeMergeGroupChecksRequestedMember writes member i of the MergeGroupChecksRequested at at, if
+// present, where mergeGroupChecksRequestedMembers does not; -1 writes AdditionalProperties.
+func writeMergeGroupChecksRequestedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MergeGroupChecksRequested)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -180,16 +179,13 @@ func (v MergeGroupChecksRequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MergeGroupDestroyed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), mergeGroupDestroyedMembers, readMergeGroupDestroyedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MergeGroupDestroyed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), mergeGroupDestroyedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MergeGroupDestroyed) decodeMember(i int, key []byte, d *dec) error {
+// readMergeGroupDestroyedMember reads member i of the MergeGroupDestroyed at at where
+// mergeGroupDestroyedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMergeGroupDestroyedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MergeGroupDestroyed)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -225,11 +221,13 @@ var mergeGroupDestroyedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MergeGroupDestroyed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), mergeGroupDestroyedMembers, writeMergeGroupDestroyedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MergeGroupDestroyed) encodeMember(i int, e *enc) {
+// writeMergeGroupDestroyedMember writes member i of the MergeGroupDestroyed at at, if present,
+// where mergeGroupDestroyedMembers does not; -1 writes AdditionalProperties.
+func writeMergeGroupDestroyedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MergeGroupDestroyed)(at)
 	switch i {
 	case 2:
 		if s.Installation != nil {
@@ -280,16 +278,13 @@ func (v MergeGroupDestroyed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SimpleCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), simpleCommitMembers, readSimpleCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCommit) decodeMember(i int, key []byte, d *dec) error {
+// readSimpleCommitMember reads member i of the SimpleCommit at at where simpleCommitMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readSimpleCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SimpleCommit)(at)
 	switch i {
 	case 4:
 		return decodeNullableRef(&s.Author, d, (*SimpleCommitAuthor).decodeJSON) // "author"
@@ -318,11 +313,13 @@ var simpleCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), simpleCommitMembers, writeSimpleCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SimpleCommit) encodeMember(i int, e *enc) {
+// writeSimpleCommitMember writes member i of the SimpleCommit at at, if present, where
+// simpleCommitMembers does not; -1 writes AdditionalProperties.
+func writeSimpleCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SimpleCommit)(at)
 	switch i {
 	case 4:
 		e.FieldStart("author")
@@ -364,16 +361,13 @@ func (v SimpleCommit) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SimpleCommitAuthor) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), simpleCommitAuthorMembers, readSimpleCommitAuthorMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleCommitAuthor) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleCommitAuthorMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
+// readSimpleCommitAuthorMember reads member i of the SimpleCommitAuthor at at where
+// simpleCommitAuthorMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSimpleCommitAuthorMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SimpleCommitAuthor)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -392,11 +386,13 @@ var simpleCommitAuthorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommitAuthor) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), simpleCommitAuthorMembers, writeSimpleCommitAuthorMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SimpleCommitAuthor) encodeMember(i int, e *enc) {
+// writeSimpleCommitAuthorMember writes member i of the SimpleCommitAuthor at at, if present, where
+// simpleCommitAuthorMembers does not; -1 writes AdditionalProperties.
+func writeSimpleCommitAuthorMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SimpleCommitAuthor)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -424,16 +420,13 @@ func (v SimpleCommitAuthor) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SimpleCommitCommitter) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), simpleCommitCommitterMembers, readSimpleCommitCommitterMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleCommitCommitter) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleCommitCommitterMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleCommitCommitter) decodeMember(i int, key []byte, d *dec) error {
+// readSimpleCommitCommitterMember reads member i of the SimpleCommitCommitter at at where
+// simpleCommitCommitterMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSimpleCommitCommitterMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SimpleCommitCommitter)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -452,11 +445,13 @@ var simpleCommitCommitterMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleCommitCommitter) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), simpleCommitCommitterMembers, writeSimpleCommitCommitterMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SimpleCommitCommitter) encodeMember(i int, e *enc) {
+// writeSimpleCommitCommitterMember writes member i of the SimpleCommitCommitter at at, if present,
+// where simpleCommitCommitterMembers does not; -1 writes AdditionalProperties.
+func writeSimpleCommitCommitterMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SimpleCommitCommitter)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

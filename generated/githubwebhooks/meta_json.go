@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *MetaDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), metaDeletedMembers, readMetaDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MetaDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), metaDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MetaDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readMetaDeletedMember reads member i of the MetaDeleted at at where metaDeletedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readMetaDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MetaDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -59,11 +56,13 @@ var metaDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), metaDeletedMembers, writeMetaDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MetaDeleted) encodeMember(i int, e *enc) {
+// writeMetaDeletedMember writes member i of the MetaDeleted at at, if present, where
+// metaDeletedMembers does not; -1 writes AdditionalProperties.
+func writeMetaDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MetaDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -123,16 +122,13 @@ func (v MetaDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MetaDeletedHook) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), metaDeletedHookMembers, readMetaDeletedHookMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MetaDeletedHook) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), metaDeletedHookMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MetaDeletedHook) decodeMember(i int, key []byte, d *dec) error {
+// readMetaDeletedHookMember reads member i of the MetaDeletedHook at at where
+// metaDeletedHookMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMetaDeletedHookMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MetaDeletedHook)(at)
 	switch i {
 	case 1:
 		return s.Config.decodeJSON(d) // "config"
@@ -163,11 +159,13 @@ var metaDeletedHookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeletedHook) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), metaDeletedHookMembers, writeMetaDeletedHookMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MetaDeletedHook) encodeMember(i int, e *enc) {
+// writeMetaDeletedHookMember writes member i of the MetaDeletedHook at at, if present, where
+// metaDeletedHookMembers does not; -1 writes AdditionalProperties.
+func writeMetaDeletedHookMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MetaDeletedHook)(at)
 	switch i {
 	case 1:
 		e.FieldStart("config")
@@ -201,16 +199,13 @@ func (v MetaDeletedHook) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MetaDeletedHookConfig) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), metaDeletedHookConfigMembers, readMetaDeletedHookConfigMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MetaDeletedHookConfig) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), metaDeletedHookConfigMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MetaDeletedHookConfig) decodeMember(i int, key []byte, d *dec) error {
+// readMetaDeletedHookConfigMember reads member i of the MetaDeletedHookConfig at at where
+// metaDeletedHookConfigMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMetaDeletedHookConfigMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MetaDeletedHookConfig)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -231,11 +226,13 @@ var metaDeletedHookConfigMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MetaDeletedHookConfig) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), metaDeletedHookConfigMembers, writeMetaDeletedHookConfigMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MetaDeletedHookConfig) encodeMember(i int, e *enc) {
+// writeMetaDeletedHookConfigMember writes member i of the MetaDeletedHookConfig at at, if present,
+// where metaDeletedHookConfigMembers does not; -1 writes AdditionalProperties.
+func writeMetaDeletedHookConfigMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MetaDeletedHookConfig)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

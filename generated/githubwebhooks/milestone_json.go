@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *MilestoneClosed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneClosedMembers, readMilestoneClosedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneClosed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneClosedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneClosed) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneClosedMember reads member i of the MilestoneClosed at at where
+// milestoneClosedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMilestoneClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneClosed)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -55,11 +52,13 @@ var milestoneClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneClosed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneClosedMembers, writeMilestoneClosedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneClosed) encodeMember(i int, e *enc) {
+// writeMilestoneClosedMember writes member i of the MilestoneClosed at at, if present, where
+// milestoneClosedMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneClosedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneClosed)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -106,16 +105,14 @@ func (v MilestoneClosed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneClosedMilestone) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneClosedMilestoneMembers, readMilestoneClosedMilestoneMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneClosedMilestone) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneClosedMilestoneMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneClosedMilestone) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneClosedMilestoneMember reads member i of the MilestoneClosedMilestone at at where
+// milestoneClosedMilestoneMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMilestoneClosedMilestoneMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneClosedMilestone)(at)
 	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*IssuesDemilestonedIssueAssignee).decodeJSON) // "creator"
@@ -152,11 +149,13 @@ var milestoneClosedMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneClosedMilestone) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneClosedMilestoneMembers, writeMilestoneClosedMilestoneMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneClosedMilestone) encodeMember(i int, e *enc) {
+// writeMilestoneClosedMilestoneMember writes member i of the MilestoneClosedMilestone at at, if
+// present, where milestoneClosedMilestoneMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneClosedMilestoneMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneClosedMilestone)(at)
 	switch i {
 	case 3:
 		e.FieldStart("creator")
@@ -191,16 +190,13 @@ func (v MilestoneClosedMilestone) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneCreatedMembers, readMilestoneCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneCreated) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneCreatedMember reads member i of the MilestoneCreated at at where
+// milestoneCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMilestoneCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -238,11 +234,13 @@ var milestoneCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneCreatedMembers, writeMilestoneCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneCreated) encodeMember(i int, e *enc) {
+// writeMilestoneCreatedMember writes member i of the MilestoneCreated at at, if present, where
+// milestoneCreatedMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -294,16 +292,14 @@ func (v MilestoneCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneCreatedMilestone) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneCreatedMilestoneMembers, readMilestoneCreatedMilestoneMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneCreatedMilestone) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneCreatedMilestoneMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneCreatedMilestone) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneCreatedMilestoneMember reads member i of the MilestoneCreatedMilestone at at where
+// milestoneCreatedMilestoneMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMilestoneCreatedMilestoneMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneCreatedMilestone)(at)
 	switch i {
 	case 0:
 		return decodeAny(&s.ClosedAt, d) // "closed_at"
@@ -342,11 +338,13 @@ var milestoneCreatedMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneCreatedMilestone) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneCreatedMilestoneMembers, writeMilestoneCreatedMilestoneMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneCreatedMilestone) encodeMember(i int, e *enc) {
+// writeMilestoneCreatedMilestoneMember writes member i of the MilestoneCreatedMilestone at at, if
+// present, where milestoneCreatedMilestoneMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneCreatedMilestoneMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneCreatedMilestone)(at)
 	switch i {
 	case 0:
 		e.FieldStart("closed_at")
@@ -384,16 +382,13 @@ func (v MilestoneCreatedMilestone) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneDeletedMembers, readMilestoneDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneDeletedMember reads member i of the MilestoneDeleted at at where
+// milestoneDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMilestoneDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -431,11 +426,13 @@ var milestoneDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneDeletedMembers, writeMilestoneDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneDeleted) encodeMember(i int, e *enc) {
+// writeMilestoneDeletedMember writes member i of the MilestoneDeleted at at, if present, where
+// milestoneDeletedMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -487,16 +484,13 @@ func (v MilestoneDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneEditedMembers, readMilestoneEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEdited) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneEditedMember reads member i of the MilestoneEdited at at where
+// milestoneEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMilestoneEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -537,11 +531,13 @@ var milestoneEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneEditedMembers, writeMilestoneEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneEdited) encodeMember(i int, e *enc) {
+// writeMilestoneEditedMember writes member i of the MilestoneEdited at at, if present, where
+// milestoneEditedMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -596,16 +592,13 @@ func (v MilestoneEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneEditedChangesMembers, readMilestoneEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneEditedChangesMember reads member i of the MilestoneEditedChanges at at where
+// milestoneEditedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMilestoneEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
@@ -633,11 +626,13 @@ var milestoneEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneEditedChangesMembers, writeMilestoneEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneEditedChanges) encodeMember(i int, e *enc) {
+// writeMilestoneEditedChangesMember writes member i of the MilestoneEditedChanges at at, if
+// present, where milestoneEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Description != nil {
@@ -680,16 +675,14 @@ func (v MilestoneEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneEditedChangesDueOn) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneEditedChangesDueOnMembers, readMilestoneEditedChangesDueOnMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneEditedChangesDueOn) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneEditedChangesDueOnMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEditedChangesDueOn) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneEditedChangesDueOnMember reads member i of the MilestoneEditedChangesDueOn at at
+// where milestoneEditedChangesDueOnMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMilestoneEditedChangesDueOnMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneEditedChangesDueOn)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -707,11 +700,13 @@ var milestoneEditedChangesDueOnMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEditedChangesDueOn) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneEditedChangesDueOnMembers, writeMilestoneEditedChangesDueOnMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneEditedChangesDueOn) encodeMember(i int, e *enc) {
+// writeMilestoneEditedChangesDueOnMember writes member i of the MilestoneEditedChangesDueOn at at,
+// if present, where milestoneEditedChangesDueOnMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneEditedChangesDueOnMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneEditedChangesDueOn)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -739,16 +734,13 @@ func (v MilestoneEditedChangesDueOn) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneOpened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneOpenedMembers, readMilestoneOpenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneOpened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneOpenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneOpened) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneOpenedMember reads member i of the MilestoneOpened at at where
+// milestoneOpenedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readMilestoneOpenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneOpened)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -783,11 +775,13 @@ var milestoneOpenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneOpened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneOpenedMembers, writeMilestoneOpenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneOpened) encodeMember(i int, e *enc) {
+// writeMilestoneOpenedMember writes member i of the MilestoneOpened at at, if present, where
+// milestoneOpenedMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneOpenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneOpened)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *IssuesTransferredChangesNewRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesTransferredChangesNewRepositoryMembers, readIssuesTransferredChangesNewRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesTransferredChangesNewRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesTransferredChangesNewRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesTransferredChangesNewRepository) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesTransferredChangesNewRepositoryMember reads member i of the
+// IssuesTransferredChangesNewRepository at at where issuesTransferredChangesNewRepositoryMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readIssuesTransferredChangesNewRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesTransferredChangesNewRepository)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -145,11 +143,14 @@ var issuesTransferredChangesNewRepositoryMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesTransferredChangesNewRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesTransferredChangesNewRepositoryMembers, writeIssuesTransferredChangesNewRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesTransferredChangesNewRepository) encodeMember(i int, e *enc) {
+// writeIssuesTransferredChangesNewRepositoryMember writes member i of the
+// IssuesTransferredChangesNewRepository at at, if present, where
+// issuesTransferredChangesNewRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeIssuesTransferredChangesNewRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesTransferredChangesNewRepository)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -214,16 +215,13 @@ func (v IssuesTransferredChangesNewRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Label) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelMembers, readLabelMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Label) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Label) decodeMember(i int, key []byte, d *dec) error {
+// readLabelMember reads member i of the Label at at where labelMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readLabelMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Label)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -247,11 +245,13 @@ var labelMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Label) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelMembers, writeLabelMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Label) encodeMember(i int, e *enc) {
+// writeLabelMember writes member i of the Label at at, if present, where labelMembers does not; -1
+// writes AdditionalProperties.
+func writeLabelMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Label)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -279,16 +279,14 @@ func (v Label) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *LabelEditedChangesDescription) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelEditedChangesDescriptionMembers, readLabelEditedChangesDescriptionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LabelEditedChangesDescription) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelEditedChangesDescriptionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChangesDescription) decodeMember(i int, key []byte, d *dec) error {
+// readLabelEditedChangesDescriptionMember reads member i of the LabelEditedChangesDescription at
+// at where labelEditedChangesDescriptionMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readLabelEditedChangesDescriptionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LabelEditedChangesDescription)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -306,11 +304,14 @@ var labelEditedChangesDescriptionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesDescription) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelEditedChangesDescriptionMembers, writeLabelEditedChangesDescriptionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LabelEditedChangesDescription) encodeMember(i int, e *enc) {
+// writeLabelEditedChangesDescriptionMember writes member i of the LabelEditedChangesDescription at
+// at, if present, where labelEditedChangesDescriptionMembers does not; -1 writes
+// AdditionalProperties.
+func writeLabelEditedChangesDescriptionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LabelEditedChangesDescription)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -338,16 +339,13 @@ func (v LabelEditedChangesDescription) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *LabelEditedChangesName) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), labelEditedChangesNameMembers, readLabelEditedChangesNameMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LabelEditedChangesName) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), labelEditedChangesNameMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LabelEditedChangesName) decodeMember(i int, key []byte, d *dec) error {
+// readLabelEditedChangesNameMember reads member i of the LabelEditedChangesName at at where
+// labelEditedChangesNameMembers does not; unknown members are skipped (into AdditionalProperties).
+func readLabelEditedChangesNameMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LabelEditedChangesName)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -365,11 +363,13 @@ var labelEditedChangesNameMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LabelEditedChangesName) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), labelEditedChangesNameMembers, writeLabelEditedChangesNameMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LabelEditedChangesName) encodeMember(i int, e *enc) {
+// writeLabelEditedChangesNameMember writes member i of the LabelEditedChangesName at at, if
+// present, where labelEditedChangesNameMembers does not; -1 writes AdditionalProperties.
+func writeLabelEditedChangesNameMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LabelEditedChangesName)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -397,16 +397,13 @@ func (v LabelEditedChangesName) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *LicenseSimple) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), licenseSimpleMembers, readLicenseSimpleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *LicenseSimple) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), licenseSimpleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *LicenseSimple) decodeMember(i int, key []byte, d *dec) error {
+// readLicenseSimpleMember reads member i of the LicenseSimple at at where licenseSimpleMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readLicenseSimpleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*LicenseSimple)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -429,11 +426,13 @@ var licenseSimpleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *LicenseSimple) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), licenseSimpleMembers, writeLicenseSimpleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *LicenseSimple) encodeMember(i int, e *enc) {
+// writeLicenseSimpleMember writes member i of the LicenseSimple at at, if present, where
+// licenseSimpleMembers does not; -1 writes AdditionalProperties.
+func writeLicenseSimpleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*LicenseSimple)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -461,16 +460,13 @@ func (v LicenseSimple) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Link) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), linkMembers, readLinkMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Link) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), linkMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Link) decodeMember(i int, key []byte, d *dec) error {
+// readLinkMember reads member i of the Link at at where linkMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readLinkMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Link)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -488,11 +484,13 @@ var linkMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Link) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), linkMembers, writeLinkMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Link) encodeMember(i int, e *enc) {
+// writeLinkMember writes member i of the Link at at, if present, where linkMembers does not; -1
+// writes AdditionalProperties.
+func writeLinkMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Link)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -520,16 +518,14 @@ func (v Link) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MemberEditedChangesPermission) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), memberEditedChangesPermissionMembers, readMemberEditedChangesPermissionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MemberEditedChangesPermission) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), memberEditedChangesPermissionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MemberEditedChangesPermission) decodeMember(i int, key []byte, d *dec) error {
+// readMemberEditedChangesPermissionMember reads member i of the MemberEditedChangesPermission at
+// at where memberEditedChangesPermissionMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMemberEditedChangesPermissionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MemberEditedChangesPermission)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -548,11 +544,14 @@ var memberEditedChangesPermissionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MemberEditedChangesPermission) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), memberEditedChangesPermissionMembers, writeMemberEditedChangesPermissionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MemberEditedChangesPermission) encodeMember(i int, e *enc) {
+// writeMemberEditedChangesPermissionMember writes member i of the MemberEditedChangesPermission at
+// at, if present, where memberEditedChangesPermissionMembers does not; -1 writes
+// AdditionalProperties.
+func writeMemberEditedChangesPermissionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MemberEditedChangesPermission)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -580,16 +579,13 @@ func (v MemberEditedChangesPermission) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Milestone) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneMembers, readMilestoneMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Milestone) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Milestone) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneMember reads member i of the Milestone at at where milestoneMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readMilestoneMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Milestone)(at)
 	switch i {
 	case 9:
 		return decodeNullableRef(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
@@ -626,11 +622,13 @@ var milestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Milestone) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneMembers, writeMilestoneMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Milestone) encodeMember(i int, e *enc) {
+// writeMilestoneMember writes member i of the Milestone at at, if present, where milestoneMembers
+// does not; -1 writes AdditionalProperties.
+func writeMilestoneMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Milestone)(at)
 	switch i {
 	case 9:
 		e.FieldStart("creator")
@@ -665,16 +663,14 @@ func (v Milestone) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MilestoneEditedChangesTitle) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), milestoneEditedChangesTitleMembers, readMilestoneEditedChangesTitleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MilestoneEditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), milestoneEditedChangesTitleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MilestoneEditedChangesTitle) decodeMember(i int, key []byte, d *dec) error {
+// readMilestoneEditedChangesTitleMember reads member i of the MilestoneEditedChangesTitle at at
+// where milestoneEditedChangesTitleMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMilestoneEditedChangesTitleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MilestoneEditedChangesTitle)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -692,11 +688,13 @@ var milestoneEditedChangesTitleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MilestoneEditedChangesTitle) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), milestoneEditedChangesTitleMembers, writeMilestoneEditedChangesTitleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MilestoneEditedChangesTitle) encodeMember(i int, e *enc) {
+// writeMilestoneEditedChangesTitleMember writes member i of the MilestoneEditedChangesTitle at at,
+// if present, where milestoneEditedChangesTitleMembers does not; -1 writes AdditionalProperties.
+func writeMilestoneEditedChangesTitleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MilestoneEditedChangesTitle)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -724,16 +722,14 @@ func (v MilestoneEditedChangesTitle) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *MinimalRepositoryPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), minimalRepositoryPermissionsMembers, readMinimalRepositoryPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *MinimalRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), minimalRepositoryPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *MinimalRepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readMinimalRepositoryPermissionsMember reads member i of the MinimalRepositoryPermissions at at
+// where minimalRepositoryPermissionsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readMinimalRepositoryPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*MinimalRepositoryPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -755,11 +751,14 @@ var minimalRepositoryPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *MinimalRepositoryPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), minimalRepositoryPermissionsMembers, writeMinimalRepositoryPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *MinimalRepositoryPermissions) encodeMember(i int, e *enc) {
+// writeMinimalRepositoryPermissionsMember writes member i of the MinimalRepositoryPermissions at
+// at, if present, where minimalRepositoryPermissionsMembers does not; -1 writes
+// AdditionalProperties.
+func writeMinimalRepositoryPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*MinimalRepositoryPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -787,16 +786,14 @@ func (v MinimalRepositoryPermissions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationRenamedChangesLogin) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationRenamedChangesLoginMembers, readOrganizationRenamedChangesLoginMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationRenamedChangesLogin) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationRenamedChangesLoginMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationRenamedChangesLogin) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationRenamedChangesLoginMember reads member i of the OrganizationRenamedChangesLogin
+// at at where organizationRenamedChangesLoginMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrganizationRenamedChangesLoginMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationRenamedChangesLogin)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -814,11 +811,14 @@ var organizationRenamedChangesLoginMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamedChangesLogin) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationRenamedChangesLoginMembers, writeOrganizationRenamedChangesLoginMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationRenamedChangesLogin) encodeMember(i int, e *enc) {
+// writeOrganizationRenamedChangesLoginMember writes member i of the
+// OrganizationRenamedChangesLogin at at, if present, where organizationRenamedChangesLoginMembers
+// does not; -1 writes AdditionalProperties.
+func writeOrganizationRenamedChangesLoginMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationRenamedChangesLogin)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -846,16 +846,14 @@ func (v OrganizationRenamedChangesLogin) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationSimpleWebhooks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationSimpleWebhooksMembers, readOrganizationSimpleWebhooksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationSimpleWebhooks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationSimpleWebhooksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationSimpleWebhooks) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationSimpleWebhooksMember reads member i of the OrganizationSimpleWebhooks at at
+// where organizationSimpleWebhooksMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrganizationSimpleWebhooksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationSimpleWebhooks)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -884,11 +882,13 @@ var organizationSimpleWebhooksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationSimpleWebhooks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationSimpleWebhooksMembers, writeOrganizationSimpleWebhooksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationSimpleWebhooks) encodeMember(i int, e *enc) {
+// writeOrganizationSimpleWebhooksMember writes member i of the OrganizationSimpleWebhooks at at,
+// if present, where organizationSimpleWebhooksMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationSimpleWebhooksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationSimpleWebhooks)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -978,16 +978,15 @@ func (u PackagePublishedPackagePackageVersionBody) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataMembers, readPackagePublishedPackagePackageVersionContainerMetadataMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionContainerMetadata) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionContainerMetadata) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionContainerMetadataMember reads member i of the
+// PackagePublishedPackagePackageVersionContainerMetadata at at where
+// packagePublishedPackagePackageVersionContainerMetadataMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionContainerMetadataMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionContainerMetadata)(at)
 	switch i {
 	case 0:
 		return decodeNullable(&s.Labels, d, func(v *map[string]any, d *dec) error {
@@ -1019,11 +1018,15 @@ var packagePublishedPackagePackageVersionContainerMetadataMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionContainerMetadata) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataMembers, writePackagePublishedPackagePackageVersionContainerMetadataMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionContainerMetadata) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionContainerMetadataMember writes member i of the
+// PackagePublishedPackagePackageVersionContainerMetadata at at, if present, where
+// packagePublishedPackagePackageVersionContainerMetadataMembers does not; -1 writes
+// AdditionalProperties.
+func writePackagePublishedPackagePackageVersionContainerMetadataMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionContainerMetadata)(at)
 	switch i {
 	case 0:
 		if s.Labels.IsSet() {
@@ -1074,16 +1077,15 @@ func (v PackagePublishedPackagePackageVersionContainerMetadata) MarshalJSON() ([
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataTagMembers, readPackagePublishedPackagePackageVersionContainerMetadataTagMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataTagMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionContainerMetadataTagMember reads member i of the
+// PackagePublishedPackagePackageVersionContainerMetadataTag at at where
+// packagePublishedPackagePackageVersionContainerMetadataTagMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionContainerMetadataTagMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionContainerMetadataTag)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1102,11 +1104,15 @@ var packagePublishedPackagePackageVersionContainerMetadataTagMembers = &memberTa
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionContainerMetadataTagMembers, writePackagePublishedPackagePackageVersionContainerMetadataTagMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionContainerMetadataTag) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionContainerMetadataTagMember writes member i of the
+// PackagePublishedPackagePackageVersionContainerMetadataTag at at, if present, where
+// packagePublishedPackagePackageVersionContainerMetadataTagMembers does not; -1 writes
+// AdditionalProperties.
+func writePackagePublishedPackagePackageVersionContainerMetadataTagMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionContainerMetadataTag)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1134,16 +1140,15 @@ func (v PackagePublishedPackagePackageVersionContainerMetadataTag) MarshalJSON()
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionDockerMetadataItemMembers, readPackagePublishedPackagePackageVersionDockerMetadataItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionDockerMetadataItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionDockerMetadataItemMember reads member i of the
+// PackagePublishedPackagePackageVersionDockerMetadataItem at at where
+// packagePublishedPackagePackageVersionDockerMetadataItemMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionDockerMetadataItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionDockerMetadataItem)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Tags, d, decodeStr) // "tags"
@@ -1165,11 +1170,15 @@ var packagePublishedPackagePackageVersionDockerMetadataItemMembers = &memberTabl
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionDockerMetadataItemMembers, writePackagePublishedPackagePackageVersionDockerMetadataItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionDockerMetadataItem) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionDockerMetadataItemMember writes member i of the
+// PackagePublishedPackagePackageVersionDockerMetadataItem at at, if present, where
+// packagePublishedPackagePackageVersionDockerMetadataItemMembers does not; -1 writes
+// AdditionalProperties.
+func writePackagePublishedPackagePackageVersionDockerMetadataItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionDockerMetadataItem)(at)
 	switch i {
 	case 0:
 		if s.Tags != nil {
@@ -1241,15 +1250,16 @@ func (u *PackagePublishedPackagePackageVersionNugetMetadataItemValue) decodeJSON
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *PackagePublishedPackagePackageVersionNugetMetadataItemValue) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *PackagePublishedPackagePackageVersionNugetMetadataItemValue) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 3:
 		u.PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4 = new(PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4)
-		return u.PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4
+		return unsafe.Pointer(u.PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4), packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members, readPackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -1290,16 +1300,15 @@ func (u PackagePublishedPackagePackageVersionNugetMetadataItemValue) MarshalJSON
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members, readPackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Member reads member i of
+// the PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4 at at where
+// packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members does not; unknown
+// members are skipped (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1320,11 +1329,15 @@ var packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members =
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members, writePackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Member writes member i
+// of the PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4 at at, if present,
+// where packagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Members does not; -1
+// writes AdditionalProperties.
+func writePackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1352,16 +1365,15 @@ func (v PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4) Mar
 
 // decodeJSON reads s from d.
 func (s *PersonalAccessTokenRequestRepositoriesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PersonalAccessTokenRequestRepositoriesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), personalAccessTokenRequestRepositoriesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestRepositoriesItem) decodeMember(i int, key []byte, d *dec) error {
+// readPersonalAccessTokenRequestRepositoriesItemMember reads member i of the
+// PersonalAccessTokenRequestRepositoriesItem at at where
+// personalAccessTokenRequestRepositoriesItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPersonalAccessTokenRequestRepositoriesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PersonalAccessTokenRequestRepositoriesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1383,11 +1395,14 @@ var personalAccessTokenRequestRepositoriesItemMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestRepositoriesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), personalAccessTokenRequestRepositoriesItemMembers, writePersonalAccessTokenRequestRepositoriesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PersonalAccessTokenRequestRepositoriesItem) encodeMember(i int, e *enc) {
+// writePersonalAccessTokenRequestRepositoriesItemMember writes member i of the
+// PersonalAccessTokenRequestRepositoriesItem at at, if present, where
+// personalAccessTokenRequestRepositoriesItemMembers does not; -1 writes AdditionalProperties.
+func writePersonalAccessTokenRequestRepositoriesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PersonalAccessTokenRequestRepositoriesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1415,16 +1430,14 @@ func (v PersonalAccessTokenRequestRepositoriesItem) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *ProjectCardEditedChangesNote) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardEditedChangesNoteMembers, readProjectCardEditedChangesNoteMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardEditedChangesNote) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardEditedChangesNoteMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardEditedChangesNote) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardEditedChangesNoteMember reads member i of the ProjectCardEditedChangesNote at at
+// where projectCardEditedChangesNoteMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectCardEditedChangesNoteMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardEditedChangesNote)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1442,11 +1455,14 @@ var projectCardEditedChangesNoteMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEditedChangesNote) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardEditedChangesNoteMembers, writeProjectCardEditedChangesNoteMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardEditedChangesNote) encodeMember(i int, e *enc) {
+// writeProjectCardEditedChangesNoteMember writes member i of the ProjectCardEditedChangesNote at
+// at, if present, where projectCardEditedChangesNoteMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectCardEditedChangesNoteMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardEditedChangesNote)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1474,16 +1490,14 @@ func (v ProjectCardEditedChangesNote) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectEditedChangesBody) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectEditedChangesBodyMembers, readProjectEditedChangesBodyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectEditedChangesBody) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectEditedChangesBodyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEditedChangesBody) decodeMember(i int, key []byte, d *dec) error {
+// readProjectEditedChangesBodyMember reads member i of the ProjectEditedChangesBody at at where
+// projectEditedChangesBodyMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectEditedChangesBodyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectEditedChangesBody)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1501,11 +1515,13 @@ var projectEditedChangesBodyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEditedChangesBody) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectEditedChangesBodyMembers, writeProjectEditedChangesBodyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectEditedChangesBody) encodeMember(i int, e *enc) {
+// writeProjectEditedChangesBodyMember writes member i of the ProjectEditedChangesBody at at, if
+// present, where projectEditedChangesBodyMembers does not; -1 writes AdditionalProperties.
+func writeProjectEditedChangesBodyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectEditedChangesBody)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1533,16 +1549,13 @@ func (v ProjectEditedChangesBody) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2StatusUpdate) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2StatusUpdateMembers, readProjectsV2StatusUpdateMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2StatusUpdate) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2StatusUpdateMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdate) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2StatusUpdateMember reads member i of the ProjectsV2StatusUpdate at at where
+// projectsV2StatusUpdateMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2StatusUpdateMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2StatusUpdate)(at)
 	switch i {
 	case 3:
 		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
@@ -1573,11 +1586,13 @@ var projectsV2StatusUpdateMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdate) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2StatusUpdateMembers, writeProjectsV2StatusUpdateMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2StatusUpdate) encodeMember(i int, e *enc) {
+// writeProjectsV2StatusUpdateMember writes member i of the ProjectsV2StatusUpdate at at, if
+// present, where projectsV2StatusUpdateMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2StatusUpdateMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2StatusUpdate)(at)
 	switch i {
 	case 3:
 		if s.Creator != nil {
@@ -1610,16 +1625,15 @@ func (v ProjectsV2StatusUpdate) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestAutoMerge) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestAutoMergeMembers, readPullRequestAssignedPullRequestAutoMergeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestAutoMerge) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestAutoMergeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestAutoMerge) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestAutoMergeMember reads member i of the
+// PullRequestAssignedPullRequestAutoMerge at at where
+// pullRequestAssignedPullRequestAutoMergeMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestAssignedPullRequestAutoMergeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestAutoMerge)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
@@ -1644,11 +1658,14 @@ var pullRequestAssignedPullRequestAutoMergeMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestAutoMerge) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestAutoMergeMembers, writePullRequestAssignedPullRequestAutoMergeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestAutoMerge) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestAutoMergeMember writes member i of the
+// PullRequestAssignedPullRequestAutoMerge at at, if present, where
+// pullRequestAssignedPullRequestAutoMergeMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAssignedPullRequestAutoMergeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestAutoMerge)(at)
 	switch i {
 	case 2:
 		e.FieldStart("enabled_by")
@@ -1683,16 +1700,14 @@ func (v PullRequestAssignedPullRequestAutoMerge) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestBase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestBaseMembers, readPullRequestAssignedPullRequestBaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestBaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestBaseMember reads member i of the
+// PullRequestAssignedPullRequestBase at at where pullRequestAssignedPullRequestBaseMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestAssignedPullRequestBaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestBase)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -1720,11 +1735,14 @@ var pullRequestAssignedPullRequestBaseMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestBase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestBaseMembers, writePullRequestAssignedPullRequestBaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestBase) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestBaseMember writes member i of the
+// PullRequestAssignedPullRequestBase at at, if present, where
+// pullRequestAssignedPullRequestBaseMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAssignedPullRequestBaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestBase)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -1762,16 +1780,14 @@ func (v PullRequestAssignedPullRequestBase) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestBaseRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestBaseRepoMembers, readPullRequestAssignedPullRequestBaseRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestBaseRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestBaseRepoMember reads member i of the
+// PullRequestAssignedPullRequestBaseRepo at at where pullRequestAssignedPullRequestBaseRepoMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestAssignedPullRequestBaseRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -1898,11 +1914,14 @@ var pullRequestAssignedPullRequestBaseRepoMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestBaseRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestBaseRepoMembers, writePullRequestAssignedPullRequestBaseRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestBaseRepo) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestBaseRepoMember writes member i of the
+// PullRequestAssignedPullRequestBaseRepo at at, if present, where
+// pullRequestAssignedPullRequestBaseRepoMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAssignedPullRequestBaseRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -1962,16 +1981,14 @@ func (v PullRequestAssignedPullRequestBaseRepo) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestHeadMembers, readPullRequestAssignedPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestHeadMember reads member i of the
+// PullRequestAssignedPullRequestHead at at where pullRequestAssignedPullRequestHeadMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestAssignedPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestHead)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
@@ -1999,11 +2016,14 @@ var pullRequestAssignedPullRequestHeadMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestHeadMembers, writePullRequestAssignedPullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestHeadMember writes member i of the
+// PullRequestAssignedPullRequestHead at at, if present, where
+// pullRequestAssignedPullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAssignedPullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -2045,16 +2065,14 @@ func (v PullRequestAssignedPullRequestHead) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestLinks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestLinksMembers, readPullRequestAssignedPullRequestLinksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestLinks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestLinksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestLinks) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestLinksMember reads member i of the
+// PullRequestAssignedPullRequestLinks at at where pullRequestAssignedPullRequestLinksMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestAssignedPullRequestLinksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestLinks)(at)
 	switch i {
 	case 0:
 		return s.Comments.decodeJSON(d) // "comments"
@@ -2097,11 +2115,14 @@ var pullRequestAssignedPullRequestLinksMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestLinks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestLinksMembers, writePullRequestAssignedPullRequestLinksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestLinks) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestLinksMember writes member i of the
+// PullRequestAssignedPullRequestLinks at at, if present, where
+// pullRequestAssignedPullRequestLinksMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAssignedPullRequestLinksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestLinks)(at)
 	switch i {
 	case 0:
 		e.FieldStart("comments")
@@ -2153,16 +2174,15 @@ func (v PullRequestAssignedPullRequestLinks) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestLinksComments) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestLinksCommentsMembers, readPullRequestAssignedPullRequestLinksCommentsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestLinksComments) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestLinksCommentsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestLinksComments) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestLinksCommentsMember reads member i of the
+// PullRequestAssignedPullRequestLinksComments at at where
+// pullRequestAssignedPullRequestLinksCommentsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestAssignedPullRequestLinksCommentsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestLinksComments)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2180,11 +2200,14 @@ var pullRequestAssignedPullRequestLinksCommentsMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestLinksComments) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestLinksCommentsMembers, writePullRequestAssignedPullRequestLinksCommentsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestLinksComments) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestLinksCommentsMember writes member i of the
+// PullRequestAssignedPullRequestLinksComments at at, if present, where
+// pullRequestAssignedPullRequestLinksCommentsMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAssignedPullRequestLinksCommentsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestLinksComments)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2261,18 +2284,19 @@ func (u *PullRequestAssignedPullRequestRequestedReviewersItem) decodeJSON(d *dec
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *PullRequestAssignedPullRequestRequestedReviewersItem) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *PullRequestAssignedPullRequestRequestedReviewersItem) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.IssueCommentCreatedIssueAssignee = new(IssueCommentCreatedIssueAssignee)
-		return u.IssueCommentCreatedIssueAssignee
+		return unsafe.Pointer(u.IssueCommentCreatedIssueAssignee), issueCommentCreatedIssueAssigneeMembers, readIssueCommentCreatedIssueAssigneeMember
 	case 1:
 		u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2 = new(PullRequestAssignedPullRequestRequestedReviewersItemVariant2)
-		return u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2
+		return unsafe.Pointer(u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2), pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members, readPullRequestAssignedPullRequestRequestedReviewersItemVariant2Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -2305,16 +2329,15 @@ func (u PullRequestAssignedPullRequestRequestedReviewersItem) MarshalJSON() ([]b
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members, readPullRequestAssignedPullRequestRequestedReviewersItemVariant2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestRequestedReviewersItemVariant2Member reads member i of the
+// PullRequestAssignedPullRequestRequestedReviewersItemVariant2 at at where
+// pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members does not; unknown members
+// are skipped (into AdditionalProperties).
+func readPullRequestAssignedPullRequestRequestedReviewersItemVariant2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
@@ -2348,11 +2371,15 @@ var pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members = &membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members, writePullRequestAssignedPullRequestRequestedReviewersItemVariant2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestRequestedReviewersItemVariant2Member writes member i of the
+// PullRequestAssignedPullRequestRequestedReviewersItemVariant2 at at, if present, where
+// pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members does not; -1 writes
+// AdditionalProperties.
+func writePullRequestAssignedPullRequestRequestedReviewersItemVariant2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2)(at)
 	switch i {
 	case 7:
 		if s.Parent.IsSet() {
@@ -2389,16 +2416,15 @@ func (v PullRequestAssignedPullRequestRequestedReviewersItemVariant2) MarshalJSO
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers, readPullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMember reads member i of
+// the PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent at at where
+// pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readPullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2426,11 +2452,15 @@ var pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers = 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers, writePullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMember writes member i of
+// the PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent at at, if present, where
+// pullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestAssignedPullRequestRequestedReviewersItemVariant2ParentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2458,16 +2488,15 @@ func (v PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent) Mars
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequestRequestedTeamsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedTeamsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequestRequestedTeamsItem) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestRequestedTeamsItemMember reads member i of the
+// PullRequestAssignedPullRequestRequestedTeamsItem at at where
+// pullRequestAssignedPullRequestRequestedTeamsItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestAssignedPullRequestRequestedTeamsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequestRequestedTeamsItem)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2Parent).decodeJSON) // "parent"
@@ -2501,11 +2530,15 @@ var pullRequestAssignedPullRequestRequestedTeamsItemMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequestRequestedTeamsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestRequestedTeamsItemMembers, writePullRequestAssignedPullRequestRequestedTeamsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequestRequestedTeamsItem) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestRequestedTeamsItemMember writes member i of the
+// PullRequestAssignedPullRequestRequestedTeamsItem at at, if present, where
+// pullRequestAssignedPullRequestRequestedTeamsItemMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestAssignedPullRequestRequestedTeamsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequestRequestedTeamsItem)(at)
 	switch i {
 	case 7:
 		if s.Parent.IsSet() {
@@ -2591,18 +2624,19 @@ func (u *PullRequestDequeuedPullRequestRequestedReviewersItem) decodeJSON(d *dec
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *PullRequestDequeuedPullRequestRequestedReviewersItem) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *PullRequestDequeuedPullRequestRequestedReviewersItem) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.DiscussionAnswerChosenBy = new(DiscussionAnswerChosenBy)
-		return u.DiscussionAnswerChosenBy
+		return unsafe.Pointer(u.DiscussionAnswerChosenBy), discussionAnswerChosenByMembers, readDiscussionAnswerChosenByMember
 	case 1:
 		u.PullRequestAssignedPullRequestRequestedTeamsItem = new(PullRequestAssignedPullRequestRequestedTeamsItem)
-		return u.PullRequestAssignedPullRequestRequestedTeamsItem
+		return unsafe.Pointer(u.PullRequestAssignedPullRequestRequestedTeamsItem), pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -2635,16 +2669,13 @@ func (u PullRequestDequeuedPullRequestRequestedReviewersItem) MarshalJSON() ([]b
 
 // decodeJSON reads s from d.
 func (s *PullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestHeadMembers, readPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestHeadMember reads member i of the PullRequestHead at at where
+// pullRequestHeadMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestHead)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -2672,11 +2703,13 @@ var pullRequestHeadMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestHeadMembers, writePullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestHeadMember writes member i of the PullRequestHead at at, if present, where
+// pullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -2710,16 +2743,13 @@ func (v PullRequestHead) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestLabelsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestLabelsItemMembers, readPullRequestLabelsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestLabelsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestLabelsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLabelsItem) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestLabelsItemMember reads member i of the PullRequestLabelsItem at at where
+// pullRequestLabelsItemMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestLabelsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestLabelsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2743,11 +2773,13 @@ var pullRequestLabelsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabelsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestLabelsItemMembers, writePullRequestLabelsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestLabelsItem) encodeMember(i int, e *enc) {
+// writePullRequestLabelsItemMember writes member i of the PullRequestLabelsItem at at, if present,
+// where pullRequestLabelsItemMembers does not; -1 writes AdditionalProperties.
+func writePullRequestLabelsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestLabelsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2775,16 +2807,13 @@ func (v PullRequestLabelsItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestLinks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestLinksMembers, readPullRequestLinksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestLinks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestLinksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLinks) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestLinksMember reads member i of the PullRequestLinks at at where
+// pullRequestLinksMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestLinksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestLinks)(at)
 	switch i {
 	case 0:
 		return s.Comments.decodeJSON(d) // "comments"
@@ -2827,11 +2856,13 @@ var pullRequestLinksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLinks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestLinksMembers, writePullRequestLinksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestLinks) encodeMember(i int, e *enc) {
+// writePullRequestLinksMember writes member i of the PullRequestLinks at at, if present, where
+// pullRequestLinksMembers does not; -1 writes AdditionalProperties.
+func writePullRequestLinksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestLinks)(at)
 	switch i {
 	case 0:
 		e.FieldStart("comments")
@@ -2883,16 +2914,15 @@ func (v PullRequestLinks) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentCreatedCommentLinks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentLinksMembers, readPullRequestReviewCommentCreatedCommentLinksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentCreatedCommentLinks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentLinksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedCommentLinks) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentCreatedCommentLinksMember reads member i of the
+// PullRequestReviewCommentCreatedCommentLinks at at where
+// pullRequestReviewCommentCreatedCommentLinksMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewCommentCreatedCommentLinksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentCreatedCommentLinks)(at)
 	switch i {
 	case 0:
 		return s.HTML.decodeJSON(d) // "html"
@@ -2920,11 +2950,14 @@ var pullRequestReviewCommentCreatedCommentLinksMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedCommentLinks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentLinksMembers, writePullRequestReviewCommentCreatedCommentLinksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentCreatedCommentLinks) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentCreatedCommentLinksMember writes member i of the
+// PullRequestReviewCommentCreatedCommentLinks at at, if present, where
+// pullRequestReviewCommentCreatedCommentLinksMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentCreatedCommentLinksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentCreatedCommentLinks)(at)
 	switch i {
 	case 0:
 		e.FieldStart("html")
@@ -2961,16 +2994,15 @@ func (v PullRequestReviewCommentCreatedCommentLinks) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestHeadMembers, readPullRequestReviewCommentDeletedPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentDeletedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentDeletedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentDeletedPullRequestHeadMember reads member i of the
+// PullRequestReviewCommentDeletedPullRequestHead at at where
+// pullRequestReviewCommentDeletedPullRequestHeadMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewCommentDeletedPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentDeletedPullRequestHead)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestAssignedPullRequestBaseRepo).decodeJSON) // "repo"
@@ -2998,11 +3030,14 @@ var pullRequestReviewCommentDeletedPullRequestHeadMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeletedPullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestHeadMembers, writePullRequestReviewCommentDeletedPullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentDeletedPullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentDeletedPullRequestHeadMember writes member i of the
+// PullRequestReviewCommentDeletedPullRequestHead at at, if present, where
+// pullRequestReviewCommentDeletedPullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentDeletedPullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentDeletedPullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -3044,16 +3079,15 @@ func (v PullRequestReviewCommentDeletedPullRequestHead) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers, readPullRequestReviewThreadUnresolvedPullRequestAutoMergeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadUnresolvedPullRequestAutoMergeMember reads member i of the
+// PullRequestReviewThreadUnresolvedPullRequestAutoMerge at at where
+// pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPullRequestReviewThreadUnresolvedPullRequestAutoMergeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.EnabledBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "enabled_by"
@@ -3078,11 +3112,15 @@ var pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers, writePullRequestReviewThreadUnresolvedPullRequestAutoMergeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadUnresolvedPullRequestAutoMerge) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadUnresolvedPullRequestAutoMergeMember writes member i of the
+// PullRequestReviewThreadUnresolvedPullRequestAutoMerge at at, if present, where
+// pullRequestReviewThreadUnresolvedPullRequestAutoMergeMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewThreadUnresolvedPullRequestAutoMergeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadUnresolvedPullRequestAutoMerge)(at)
 	switch i {
 	case 2:
 		e.FieldStart("enabled_by")
@@ -3117,16 +3155,13 @@ func (v PullRequestReviewThreadUnresolvedPullRequestAutoMerge) MarshalJSON() ([]
 
 // decodeJSON reads s from d.
 func (s *ReactionRollup) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), reactionRollupMembers, readReactionRollupMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReactionRollup) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), reactionRollupMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReactionRollup) decodeMember(i int, key []byte, d *dec) error {
+// readReactionRollupMember reads member i of the ReactionRollup at at where reactionRollupMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readReactionRollupMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReactionRollup)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3153,11 +3188,13 @@ var reactionRollupMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReactionRollup) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), reactionRollupMembers, writeReactionRollupMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReactionRollup) encodeMember(i int, e *enc) {
+// writeReactionRollupMember writes member i of the ReactionRollup at at, if present, where
+// reactionRollupMembers does not; -1 writes AdditionalProperties.
+func writeReactionRollupMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReactionRollup)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3185,16 +3222,13 @@ func (v ReactionRollup) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Repository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryMembers, readRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Repository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Repository) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryMember reads member i of the Repository at at where repositoryMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Repository)(at)
 	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
@@ -3319,11 +3353,13 @@ var repositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Repository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryMembers, writeRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Repository) encodeMember(i int, e *enc) {
+// writeRepositoryMember writes member i of the Repository at at, if present, where
+// repositoryMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Repository)(at)
 	switch i {
 	case 4:
 		e.FieldStart("license")
@@ -3376,16 +3412,14 @@ func (v Repository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryCodeSearchIndexStatus) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers, readRepositoryCodeSearchIndexStatusMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryCodeSearchIndexStatus) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryCodeSearchIndexStatus) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryCodeSearchIndexStatusMember reads member i of the RepositoryCodeSearchIndexStatus
+// at at where repositoryCodeSearchIndexStatusMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryCodeSearchIndexStatusMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryCodeSearchIndexStatus)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3404,11 +3438,14 @@ var repositoryCodeSearchIndexStatusMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryCodeSearchIndexStatus) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryCodeSearchIndexStatusMembers, writeRepositoryCodeSearchIndexStatusMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryCodeSearchIndexStatus) encodeMember(i int, e *enc) {
+// writeRepositoryCodeSearchIndexStatusMember writes member i of the
+// RepositoryCodeSearchIndexStatus at at, if present, where repositoryCodeSearchIndexStatusMembers
+// does not; -1 writes AdditionalProperties.
+func writeRepositoryCodeSearchIndexStatusMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryCodeSearchIndexStatus)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3436,16 +3473,13 @@ func (v RepositoryCodeSearchIndexStatus) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryWebhooks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryWebhooksMembers, readRepositoryWebhooksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryWebhooks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryWebhooksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryWebhooks) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryWebhooksMember reads member i of the RepositoryWebhooks at at where
+// repositoryWebhooksMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryWebhooksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryWebhooks)(at)
 	switch i {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
@@ -3578,11 +3612,13 @@ var repositoryWebhooksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryWebhooksMembers, writeRepositoryWebhooksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryWebhooks) encodeMember(i int, e *enc) {
+// writeRepositoryWebhooksMember writes member i of the RepositoryWebhooks at at, if present, where
+// repositoryWebhooksMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryWebhooksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryWebhooks)(at)
 	switch i {
 	case 4:
 		e.FieldStart("license")
@@ -3653,16 +3689,14 @@ func (v RepositoryWebhooks) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryWebhooksTemplateRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryMembers, readRepositoryWebhooksTemplateRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryWebhooksTemplateRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryWebhooksTemplateRepository) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryWebhooksTemplateRepositoryMember reads member i of the
+// RepositoryWebhooksTemplateRepository at at where repositoryWebhooksTemplateRepositoryMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryWebhooksTemplateRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryWebhooksTemplateRepository)(at)
 	switch i {
 	case 4:
 		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "owner"
@@ -3774,11 +3808,14 @@ var repositoryWebhooksTemplateRepositoryMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooksTemplateRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryMembers, writeRepositoryWebhooksTemplateRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryWebhooksTemplateRepository) encodeMember(i int, e *enc) {
+// writeRepositoryWebhooksTemplateRepositoryMember writes member i of the
+// RepositoryWebhooksTemplateRepository at at, if present, where
+// repositoryWebhooksTemplateRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryWebhooksTemplateRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryWebhooksTemplateRepository)(at)
 	switch i {
 	case 4:
 		if s.Owner != nil {
@@ -3821,16 +3858,15 @@ func (v RepositoryWebhooksTemplateRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryOwnerMembers, readRepositoryWebhooksTemplateRepositoryOwnerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryWebhooksTemplateRepositoryOwner) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryOwnerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryWebhooksTemplateRepositoryOwner) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryWebhooksTemplateRepositoryOwnerMember reads member i of the
+// RepositoryWebhooksTemplateRepositoryOwner at at where
+// repositoryWebhooksTemplateRepositoryOwnerMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryWebhooksTemplateRepositoryOwnerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryWebhooksTemplateRepositoryOwner)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3865,11 +3901,14 @@ var repositoryWebhooksTemplateRepositoryOwnerMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryWebhooksTemplateRepositoryOwner) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryWebhooksTemplateRepositoryOwnerMembers, writeRepositoryWebhooksTemplateRepositoryOwnerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryWebhooksTemplateRepositoryOwner) encodeMember(i int, e *enc) {
+// writeRepositoryWebhooksTemplateRepositoryOwnerMember writes member i of the
+// RepositoryWebhooksTemplateRepositoryOwner at at, if present, where
+// repositoryWebhooksTemplateRepositoryOwnerMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryWebhooksTemplateRepositoryOwnerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryWebhooksTemplateRepositoryOwner)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3897,16 +3936,14 @@ func (v RepositoryWebhooksTemplateRepositoryOwner) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertWebhook) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertWebhookMembers, readSecretScanningAlertWebhookMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertWebhook) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertWebhookMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertWebhook) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertWebhookMember reads member i of the SecretScanningAlertWebhook at at
+// where secretScanningAlertWebhookMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningAlertWebhookMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertWebhook)(at)
 	switch i {
 	case 8:
 		return decodeNullableRef(&s.ResolvedBy, d, (*SimpleUser).decodeJSON) // "resolved_by"
@@ -3956,11 +3993,13 @@ var secretScanningAlertWebhookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertWebhook) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertWebhookMembers, writeSecretScanningAlertWebhookMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertWebhook) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertWebhookMember writes member i of the SecretScanningAlertWebhook at at,
+// if present, where secretScanningAlertWebhookMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningAlertWebhookMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertWebhook)(at)
 	switch i {
 	case 8:
 		if s.ResolvedBy.IsSet() {
@@ -4024,16 +4063,13 @@ func (v SecretScanningAlertWebhook) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAndAnalysis2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAndAnalysis2Members, readSecurityAndAnalysis2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAndAnalysis2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAndAnalysis2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis2) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAndAnalysis2Member reads member i of the SecurityAndAnalysis2 at at where
+// securityAndAnalysis2Members does not; unknown members are skipped (into AdditionalProperties).
+func readSecurityAndAnalysis2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAndAnalysis2)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.AdvancedSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "advanced_security"
@@ -4073,11 +4109,13 @@ var securityAndAnalysis2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAndAnalysis2Members, writeSecurityAndAnalysis2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAndAnalysis2) encodeMember(i int, e *enc) {
+// writeSecurityAndAnalysis2Member writes member i of the SecurityAndAnalysis2 at at, if present,
+// where securityAndAnalysis2Members does not; -1 writes AdditionalProperties.
+func writeSecurityAndAnalysis2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAndAnalysis2)(at)
 	switch i {
 	case 0:
 		if s.AdvancedSecurity != nil {
@@ -4140,16 +4178,14 @@ func (v SecurityAndAnalysis2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAndAnalysis2AdvancedSecurity) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAndAnalysis2AdvancedSecurityMembers, readSecurityAndAnalysis2AdvancedSecurityMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAndAnalysis2AdvancedSecurity) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAndAnalysis2AdvancedSecurityMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis2AdvancedSecurity) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAndAnalysis2AdvancedSecurityMember reads member i of the
+// SecurityAndAnalysis2AdvancedSecurity at at where securityAndAnalysis2AdvancedSecurityMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readSecurityAndAnalysis2AdvancedSecurityMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAndAnalysis2AdvancedSecurity)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4167,11 +4203,14 @@ var securityAndAnalysis2AdvancedSecurityMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2AdvancedSecurity) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAndAnalysis2AdvancedSecurityMembers, writeSecurityAndAnalysis2AdvancedSecurityMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAndAnalysis2AdvancedSecurity) encodeMember(i int, e *enc) {
+// writeSecurityAndAnalysis2AdvancedSecurityMember writes member i of the
+// SecurityAndAnalysis2AdvancedSecurity at at, if present, where
+// securityAndAnalysis2AdvancedSecurityMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAndAnalysis2AdvancedSecurityMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAndAnalysis2AdvancedSecurity)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -4199,16 +4238,15 @@ func (v SecurityAndAnalysis2AdvancedSecurity) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAndAnalysis2DependabotSecurityUpdatesMembers, readSecurityAndAnalysis2DependabotSecurityUpdatesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAndAnalysis2DependabotSecurityUpdates) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAndAnalysis2DependabotSecurityUpdatesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis2DependabotSecurityUpdates) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAndAnalysis2DependabotSecurityUpdatesMember reads member i of the
+// SecurityAndAnalysis2DependabotSecurityUpdates at at where
+// securityAndAnalysis2DependabotSecurityUpdatesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecurityAndAnalysis2DependabotSecurityUpdatesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAndAnalysis2DependabotSecurityUpdates)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4226,11 +4264,14 @@ var securityAndAnalysis2DependabotSecurityUpdatesMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis2DependabotSecurityUpdates) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAndAnalysis2DependabotSecurityUpdatesMembers, writeSecurityAndAnalysis2DependabotSecurityUpdatesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAndAnalysis2DependabotSecurityUpdates) encodeMember(i int, e *enc) {
+// writeSecurityAndAnalysis2DependabotSecurityUpdatesMember writes member i of the
+// SecurityAndAnalysis2DependabotSecurityUpdates at at, if present, where
+// securityAndAnalysis2DependabotSecurityUpdatesMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAndAnalysis2DependabotSecurityUpdatesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAndAnalysis2DependabotSecurityUpdates)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -4258,16 +4299,13 @@ func (v SecurityAndAnalysis2DependabotSecurityUpdates) MarshalJSON() ([]byte, er
 
 // decodeJSON reads s from d.
 func (s *SimpleInstallation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), simpleInstallationMembers, readSimpleInstallationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleInstallation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleInstallationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleInstallation) decodeMember(i int, key []byte, d *dec) error {
+// readSimpleInstallationMember reads member i of the SimpleInstallation at at where
+// simpleInstallationMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSimpleInstallationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SimpleInstallation)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4286,11 +4324,13 @@ var simpleInstallationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleInstallation) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), simpleInstallationMembers, writeSimpleInstallationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SimpleInstallation) encodeMember(i int, e *enc) {
+// writeSimpleInstallationMember writes member i of the SimpleInstallation at at, if present, where
+// simpleInstallationMembers does not; -1 writes AdditionalProperties.
+func writeSimpleInstallationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SimpleInstallation)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

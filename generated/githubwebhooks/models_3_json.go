@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *SimpleUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), simpleUserMembers, readSimpleUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleUser) decodeMember(i int, key []byte, d *dec) error {
+// readSimpleUserMember reads member i of the SimpleUser at at where simpleUserMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readSimpleUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SimpleUser)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -59,11 +56,13 @@ var simpleUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), simpleUserMembers, writeSimpleUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SimpleUser) encodeMember(i int, e *enc) {
+// writeSimpleUserMember writes member i of the SimpleUser at at, if present, where
+// simpleUserMembers does not; -1 writes AdditionalProperties.
+func writeSimpleUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SimpleUser)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -91,16 +90,13 @@ func (v SimpleUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SubIssuesSummary) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), subIssuesSummaryMembers, readSubIssuesSummaryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SubIssuesSummary) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), subIssuesSummaryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesSummary) decodeMember(i int, key []byte, d *dec) error {
+// readSubIssuesSummaryMember reads member i of the SubIssuesSummary at at where
+// subIssuesSummaryMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSubIssuesSummaryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SubIssuesSummary)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -120,11 +116,13 @@ var subIssuesSummaryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSummary) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), subIssuesSummaryMembers, writeSubIssuesSummaryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SubIssuesSummary) encodeMember(i int, e *enc) {
+// writeSubIssuesSummaryMember writes member i of the SubIssuesSummary at at, if present, where
+// subIssuesSummaryMembers does not; -1 writes AdditionalProperties.
+func writeSubIssuesSummaryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SubIssuesSummary)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -152,16 +150,13 @@ func (v SubIssuesSummary) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamSimple) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamSimpleMembers, readTeamSimpleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamSimple) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamSimpleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamSimple) decodeMember(i int, key []byte, d *dec) error {
+// readTeamSimpleMember reads member i of the TeamSimple at at where teamSimpleMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readTeamSimpleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamSimple)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -194,11 +189,13 @@ var teamSimpleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamSimple) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamSimpleMembers, writeTeamSimpleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamSimple) encodeMember(i int, e *enc) {
+// writeTeamSimpleMember writes member i of the TeamSimple at at, if present, where
+// teamSimpleMembers does not; -1 writes AdditionalProperties.
+func writeTeamSimpleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamSimple)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -226,16 +223,14 @@ func (v TeamSimple) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhookRubygemsMetadata) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhookRubygemsMetadataMembers, readWebhookRubygemsMetadataMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhookRubygemsMetadata) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhookRubygemsMetadataMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhookRubygemsMetadata) decodeMember(i int, key []byte, d *dec) error {
+// readWebhookRubygemsMetadataMember reads member i of the WebhookRubygemsMetadata at at where
+// webhookRubygemsMetadataMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhookRubygemsMetadataMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhookRubygemsMetadata)(at)
 	switch i {
 	case 4:
 		return decodePtr(&s.VersionInfo, d, (*WebhookRubygemsMetadataVersionInfo).decodeJSON) // "version_info"
@@ -272,11 +267,13 @@ var webhookRubygemsMetadataMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhookRubygemsMetadata) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhookRubygemsMetadataMembers, writeWebhookRubygemsMetadataMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhookRubygemsMetadata) encodeMember(i int, e *enc) {
+// writeWebhookRubygemsMetadataMember writes member i of the WebhookRubygemsMetadata at at, if
+// present, where webhookRubygemsMetadataMembers does not; -1 writes AdditionalProperties.
+func writeWebhookRubygemsMetadataMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhookRubygemsMetadata)(at)
 	switch i {
 	case 4:
 		if s.VersionInfo != nil {
@@ -321,16 +318,14 @@ func (v WebhookRubygemsMetadata) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhookRubygemsMetadataVersionInfo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhookRubygemsMetadataVersionInfoMembers, readWebhookRubygemsMetadataVersionInfoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhookRubygemsMetadataVersionInfo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhookRubygemsMetadataVersionInfoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhookRubygemsMetadataVersionInfo) decodeMember(i int, key []byte, d *dec) error {
+// readWebhookRubygemsMetadataVersionInfoMember reads member i of the
+// WebhookRubygemsMetadataVersionInfo at at where webhookRubygemsMetadataVersionInfoMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWebhookRubygemsMetadataVersionInfoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhookRubygemsMetadataVersionInfo)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -348,11 +343,14 @@ var webhookRubygemsMetadataVersionInfoMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhookRubygemsMetadataVersionInfo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhookRubygemsMetadataVersionInfoMembers, writeWebhookRubygemsMetadataVersionInfoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhookRubygemsMetadataVersionInfo) encodeMember(i int, e *enc) {
+// writeWebhookRubygemsMetadataVersionInfoMember writes member i of the
+// WebhookRubygemsMetadataVersionInfo at at, if present, where
+// webhookRubygemsMetadataVersionInfoMembers does not; -1 writes AdditionalProperties.
+func writeWebhookRubygemsMetadataVersionInfoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhookRubygemsMetadataVersionInfo)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -380,16 +378,13 @@ func (v WebhookRubygemsMetadataVersionInfo) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksChangesMembers, readWebhooksChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChanges) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksChangesMember reads member i of the WebhooksChanges at at where
+// webhooksChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
@@ -411,11 +406,13 @@ var webhooksChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksChangesMembers, writeWebhooksChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksChanges) encodeMember(i int, e *enc) {
+// writeWebhooksChangesMember writes member i of the WebhooksChanges at at, if present, where
+// webhooksChangesMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksChanges)(at)
 	switch i {
 	case 0:
 		if s.Body != nil {
@@ -448,16 +445,13 @@ func (v WebhooksChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksChangesBody) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksChangesBodyMembers, readWebhooksChangesBodyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksChangesBody) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksChangesBodyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChangesBody) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksChangesBodyMember reads member i of the WebhooksChangesBody at at where
+// webhooksChangesBodyMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksChangesBodyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksChangesBody)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -475,11 +469,13 @@ var webhooksChangesBodyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChangesBody) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksChangesBodyMembers, writeWebhooksChangesBodyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksChangesBody) encodeMember(i int, e *enc) {
+// writeWebhooksChangesBodyMember writes member i of the WebhooksChangesBody at at, if present,
+// where webhooksChangesBodyMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksChangesBodyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksChangesBody)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -507,16 +503,14 @@ func (v WebhooksChangesBody) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksIssueCommentUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksIssueCommentUserMembers, readWebhooksIssueCommentUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksIssueCommentUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksIssueCommentUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssueCommentUser) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksIssueCommentUserMember reads member i of the WebhooksIssueCommentUser at at where
+// webhooksIssueCommentUserMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksIssueCommentUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksIssueCommentUser)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -555,11 +549,13 @@ var webhooksIssueCommentUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueCommentUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksIssueCommentUserMembers, writeWebhooksIssueCommentUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksIssueCommentUser) encodeMember(i int, e *enc) {
+// writeWebhooksIssueCommentUserMember writes member i of the WebhooksIssueCommentUser at at, if
+// present, where webhooksIssueCommentUserMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksIssueCommentUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksIssueCommentUser)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -587,16 +583,13 @@ func (v WebhooksIssueCommentUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksIssueMilestone) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksIssueMilestoneMembers, readWebhooksIssueMilestoneMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksIssueMilestone) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksIssueMilestoneMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksIssueMilestone) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksIssueMilestoneMember reads member i of the WebhooksIssueMilestone at at where
+// webhooksIssueMilestoneMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksIssueMilestoneMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksIssueMilestone)(at)
 	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
@@ -633,11 +626,13 @@ var webhooksIssueMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksIssueMilestone) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksIssueMilestoneMembers, writeWebhooksIssueMilestoneMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksIssueMilestone) encodeMember(i int, e *enc) {
+// writeWebhooksIssueMilestoneMember writes member i of the WebhooksIssueMilestone at at, if
+// present, where webhooksIssueMilestoneMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksIssueMilestoneMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksIssueMilestone)(at)
 	switch i {
 	case 3:
 		e.FieldStart("creator")
@@ -672,16 +667,13 @@ func (v WebhooksIssueMilestone) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksLabel) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksLabelMembers, readWebhooksLabelMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksLabel) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksLabelMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksLabel) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksLabelMember reads member i of the WebhooksLabel at at where webhooksLabelMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksLabelMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksLabel)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -705,11 +697,13 @@ var webhooksLabelMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksLabel) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksLabelMembers, writeWebhooksLabelMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksLabel) encodeMember(i int, e *enc) {
+// writeWebhooksLabelMember writes member i of the WebhooksLabel at at, if present, where
+// webhooksLabelMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksLabelMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksLabel)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -737,16 +731,13 @@ func (v WebhooksLabel) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksMilestone) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksMilestoneMembers, readWebhooksMilestoneMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksMilestone) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksMilestoneMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMilestone) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksMilestoneMember reads member i of the WebhooksMilestone at at where
+// webhooksMilestoneMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksMilestoneMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksMilestone)(at)
 	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
@@ -783,11 +774,13 @@ var webhooksMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMilestone) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksMilestoneMembers, writeWebhooksMilestoneMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksMilestone) encodeMember(i int, e *enc) {
+// writeWebhooksMilestoneMember writes member i of the WebhooksMilestone at at, if present, where
+// webhooksMilestoneMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksMilestoneMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksMilestone)(at)
 	switch i {
 	case 3:
 		e.FieldStart("creator")
@@ -822,16 +815,14 @@ func (v WebhooksMilestone) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksReviewersItemReviewer) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksReviewersItemReviewerMembers, readWebhooksReviewersItemReviewerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksReviewersItemReviewer) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksReviewersItemReviewerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReviewersItemReviewer) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksReviewersItemReviewerMember reads member i of the WebhooksReviewersItemReviewer at
+// at where webhooksReviewersItemReviewerMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksReviewersItemReviewerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksReviewersItemReviewer)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -869,11 +860,14 @@ var webhooksReviewersItemReviewerMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewersItemReviewer) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksReviewersItemReviewerMembers, writeWebhooksReviewersItemReviewerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksReviewersItemReviewer) encodeMember(i int, e *enc) {
+// writeWebhooksReviewersItemReviewerMember writes member i of the WebhooksReviewersItemReviewer at
+// at, if present, where webhooksReviewersItemReviewerMembers does not; -1 writes
+// AdditionalProperties.
+func writeWebhooksReviewersItemReviewerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksReviewersItemReviewer)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -901,16 +895,13 @@ func (v WebhooksReviewersItemReviewer) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksTeam1) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksTeam1Members, readWebhooksTeam1Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksTeam1) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksTeam1Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksTeam1) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksTeam1Member reads member i of the WebhooksTeam1 at at where webhooksTeam1Members
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksTeam1Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksTeam1)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.Parent, d, (*WebhooksTeamParent).decodeJSON) // "parent"
@@ -948,11 +939,13 @@ var webhooksTeam1Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeam1) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksTeam1Members, writeWebhooksTeam1Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksTeam1) encodeMember(i int, e *enc) {
+// writeWebhooksTeam1Member writes member i of the WebhooksTeam1 at at, if present, where
+// webhooksTeam1Members does not; -1 writes AdditionalProperties.
+func writeWebhooksTeam1Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksTeam1)(at)
 	switch i {
 	case 7:
 		if s.Parent.IsSet() {
@@ -989,16 +982,13 @@ func (v WebhooksTeam1) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksTeamParent) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksTeamParentMembers, readWebhooksTeamParentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksTeamParent) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksTeamParentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksTeamParent) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksTeamParentMember reads member i of the WebhooksTeamParent at at where
+// webhooksTeamParentMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksTeamParentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksTeamParent)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1030,11 +1020,13 @@ var webhooksTeamParentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksTeamParent) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksTeamParentMembers, writeWebhooksTeamParentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksTeamParent) encodeMember(i int, e *enc) {
+// writeWebhooksTeamParentMember writes member i of the WebhooksTeamParent at at, if present, where
+// webhooksTeamParentMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksTeamParentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksTeamParent)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1062,16 +1054,13 @@ func (v WebhooksTeamParent) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksUserMembers, readWebhooksUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksUser) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksUserMember reads member i of the WebhooksUser at at where webhooksUserMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksUser)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1110,11 +1099,13 @@ var webhooksUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksUserMembers, writeWebhooksUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksUser) encodeMember(i int, e *enc) {
+// writeWebhooksUserMember writes member i of the WebhooksUser at at, if present, where
+// webhooksUserMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksUser)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1142,16 +1133,13 @@ func (v WebhooksUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksUserMannequin) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksUserMannequinMembers, readWebhooksUserMannequinMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksUserMannequin) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksUserMannequinMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksUserMannequin) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksUserMannequinMember reads member i of the WebhooksUserMannequin at at where
+// webhooksUserMannequinMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksUserMannequinMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksUserMannequin)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1190,11 +1178,13 @@ var webhooksUserMannequinMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksUserMannequin) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksUserMannequinMembers, writeWebhooksUserMannequinMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksUserMannequin) encodeMember(i int, e *enc) {
+// writeWebhooksUserMannequinMember writes member i of the WebhooksUserMannequin at at, if present,
+// where webhooksUserMannequinMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksUserMannequinMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksUserMannequin)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1222,16 +1212,13 @@ func (v WebhooksUserMannequin) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksWorkflow) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksWorkflowMembers, readWebhooksWorkflowMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksWorkflow) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksWorkflowMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksWorkflow) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksWorkflowMember reads member i of the WebhooksWorkflow at at where
+// webhooksWorkflowMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksWorkflowMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksWorkflow)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1258,11 +1245,13 @@ var webhooksWorkflowMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksWorkflow) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksWorkflowMembers, writeWebhooksWorkflowMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksWorkflow) encodeMember(i int, e *enc) {
+// writeWebhooksWorkflowMember writes member i of the WebhooksWorkflow at at, if present, where
+// webhooksWorkflowMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksWorkflowMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksWorkflow)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *AppPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), appPermissionsMembers, readAppPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *AppPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), appPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *AppPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readAppPermissionsMember reads member i of the AppPermissions at at where appPermissionsMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readAppPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*AppPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -91,11 +88,13 @@ var appPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AppPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), appPermissionsMembers, writeAppPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *AppPermissions) encodeMember(i int, e *enc) {
+// writeAppPermissionsMember writes member i of the AppPermissions at at, if present, where
+// appPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeAppPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*AppPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -123,16 +122,13 @@ func (v AppPermissions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *AutoMerge) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), autoMergeMembers, readAutoMergeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *AutoMerge) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), autoMergeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *AutoMerge) decodeMember(i int, key []byte, d *dec) error {
+// readAutoMergeMember reads member i of the AutoMerge at at where autoMergeMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readAutoMergeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*AutoMerge)(at)
 	switch i {
 	case 0:
 		return s.EnabledBy.decodeJSON(d) // "enabled_by"
@@ -157,11 +153,13 @@ var autoMergeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *AutoMerge) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), autoMergeMembers, writeAutoMergeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *AutoMerge) encodeMember(i int, e *enc) {
+// writeAutoMergeMember writes member i of the AutoMerge at at, if present, where autoMergeMembers
+// does not; -1 writes AdditionalProperties.
+func writeAutoMergeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*AutoMerge)(at)
 	switch i {
 	case 0:
 		e.FieldStart("enabled_by")
@@ -192,16 +190,15 @@ func (v AutoMerge) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppPermissionsMembers, readCheckSuiteCompletedCheckSuiteAppPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuiteAppPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteAppPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuiteAppPermissionsMember reads member i of the
+// CheckSuiteCompletedCheckSuiteAppPermissions at at where
+// checkSuiteCompletedCheckSuiteAppPermissionsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteCompletedCheckSuiteAppPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuiteAppPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -253,11 +250,14 @@ var checkSuiteCompletedCheckSuiteAppPermissionsMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteAppPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteAppPermissionsMembers, writeCheckSuiteCompletedCheckSuiteAppPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuiteAppPermissions) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuiteAppPermissionsMember writes member i of the
+// CheckSuiteCompletedCheckSuiteAppPermissions at at, if present, where
+// checkSuiteCompletedCheckSuiteAppPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuiteAppPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuiteAppPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -285,16 +285,15 @@ func (v CheckSuiteCompletedCheckSuiteAppPermissions) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitMembers, readCheckSuiteCompletedCheckSuiteHeadCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuiteHeadCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteHeadCommit) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuiteHeadCommitMember reads member i of the
+// CheckSuiteCompletedCheckSuiteHeadCommit at at where
+// checkSuiteCompletedCheckSuiteHeadCommitMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteCompletedCheckSuiteHeadCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuiteHeadCommit)(at)
 	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
@@ -323,11 +322,14 @@ var checkSuiteCompletedCheckSuiteHeadCommitMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitMembers, writeCheckSuiteCompletedCheckSuiteHeadCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuiteHeadCommit) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuiteHeadCommitMember writes member i of the
+// CheckSuiteCompletedCheckSuiteHeadCommit at at, if present, where
+// checkSuiteCompletedCheckSuiteHeadCommitMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuiteHeadCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuiteHeadCommit)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")
@@ -361,16 +363,15 @@ func (v CheckSuiteCompletedCheckSuiteHeadCommit) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers, readCheckSuiteCompletedCheckSuiteHeadCommitAuthorMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuiteHeadCommitAuthorMember reads member i of the
+// CheckSuiteCompletedCheckSuiteHeadCommitAuthor at at where
+// checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteCompletedCheckSuiteHeadCommitAuthorMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuiteHeadCommitAuthor)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -391,11 +392,14 @@ var checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers, writeCheckSuiteCompletedCheckSuiteHeadCommitAuthorMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuiteHeadCommitAuthor) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuiteHeadCommitAuthorMember writes member i of the
+// CheckSuiteCompletedCheckSuiteHeadCommitAuthor at at, if present, where
+// checkSuiteCompletedCheckSuiteHeadCommitAuthorMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuiteHeadCommitAuthorMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuiteHeadCommitAuthor)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -423,16 +427,15 @@ func (v CheckSuiteCompletedCheckSuiteHeadCommitAuthor) MarshalJSON() ([]byte, er
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuitePullRequestsItemMember reads member i of the
+// CheckSuiteCompletedCheckSuitePullRequestsItem at at where
+// checkSuiteCompletedCheckSuitePullRequestsItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readCheckSuiteCompletedCheckSuitePullRequestsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuitePullRequestsItem)(at)
 	switch i {
 	case 0:
 		return s.Base.decodeJSON(d) // "base"
@@ -460,11 +463,14 @@ var checkSuiteCompletedCheckSuitePullRequestsItemMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemMembers, writeCheckSuiteCompletedCheckSuitePullRequestsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItem) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuitePullRequestsItemMember writes member i of the
+// CheckSuiteCompletedCheckSuitePullRequestsItem at at, if present, where
+// checkSuiteCompletedCheckSuitePullRequestsItemMembers does not; -1 writes AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuitePullRequestsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuitePullRequestsItem)(at)
 	switch i {
 	case 0:
 		e.FieldStart("base")
@@ -498,16 +504,15 @@ func (v CheckSuiteCompletedCheckSuitePullRequestsItem) MarshalJSON() ([]byte, er
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemBaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuitePullRequestsItemBaseMember reads member i of the
+// CheckSuiteCompletedCheckSuitePullRequestsItemBase at at where
+// checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readCheckSuiteCompletedCheckSuitePullRequestsItemBaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuitePullRequestsItemBase)(at)
 	switch i {
 	case 1:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -531,11 +536,15 @@ var checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers, writeCheckSuiteCompletedCheckSuitePullRequestsItemBaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBase) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuitePullRequestsItemBaseMember writes member i of the
+// CheckSuiteCompletedCheckSuitePullRequestsItemBase at at, if present, where
+// checkSuiteCompletedCheckSuitePullRequestsItemBaseMembers does not; -1 writes
+// AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuitePullRequestsItemBaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuitePullRequestsItemBase)(at)
 	switch i {
 	case 1:
 		e.FieldStart("repo")
@@ -566,16 +575,15 @@ func (v CheckSuiteCompletedCheckSuitePullRequestsItemBase) MarshalJSON() ([]byte
 
 // decodeJSON reads s from d.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemBaseRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+// readCheckSuiteCompletedCheckSuitePullRequestsItemBaseRepoMember reads member i of the
+// CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo at at where
+// checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readCheckSuiteCompletedCheckSuitePullRequestsItemBaseRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -595,11 +603,15 @@ var checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers, writeCheckSuiteCompletedCheckSuitePullRequestsItemBaseRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo) encodeMember(i int, e *enc) {
+// writeCheckSuiteCompletedCheckSuitePullRequestsItemBaseRepoMember writes member i of the
+// CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo at at, if present, where
+// checkSuiteCompletedCheckSuitePullRequestsItemBaseRepoMembers does not; -1 writes
+// AdditionalProperties.
+func writeCheckSuiteCompletedCheckSuitePullRequestsItemBaseRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CheckSuiteCompletedCheckSuitePullRequestsItemBaseRepo)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -689,16 +701,13 @@ func (u CustomPropertyDefaultValue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CvssSeverities) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), cvssSeveritiesMembers, readCvssSeveritiesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CvssSeverities) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), cvssSeveritiesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CvssSeverities) decodeMember(i int, key []byte, d *dec) error {
+// readCvssSeveritiesMember reads member i of the CvssSeverities at at where cvssSeveritiesMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readCvssSeveritiesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CvssSeverities)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.CvssV3, d, (*CvssSeveritiesCvssV3).decodeJSON) // "cvss_v3"
@@ -723,11 +732,13 @@ var cvssSeveritiesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeverities) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), cvssSeveritiesMembers, writeCvssSeveritiesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CvssSeverities) encodeMember(i int, e *enc) {
+// writeCvssSeveritiesMember writes member i of the CvssSeverities at at, if present, where
+// cvssSeveritiesMembers does not; -1 writes AdditionalProperties.
+func writeCvssSeveritiesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CvssSeverities)(at)
 	switch i {
 	case 0:
 		if s.CvssV3.IsSet() {
@@ -773,16 +784,13 @@ func (v CvssSeverities) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CvssSeveritiesCvssV3) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), cvssSeveritiesCvssV3Members, readCvssSeveritiesCvssV3Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CvssSeveritiesCvssV3) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), cvssSeveritiesCvssV3Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CvssSeveritiesCvssV3) decodeMember(i int, key []byte, d *dec) error {
+// readCvssSeveritiesCvssV3Member reads member i of the CvssSeveritiesCvssV3 at at where
+// cvssSeveritiesCvssV3Members does not; unknown members are skipped (into AdditionalProperties).
+func readCvssSeveritiesCvssV3Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CvssSeveritiesCvssV3)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -801,11 +809,13 @@ var cvssSeveritiesCvssV3Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeveritiesCvssV3) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), cvssSeveritiesCvssV3Members, writeCvssSeveritiesCvssV3Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CvssSeveritiesCvssV3) encodeMember(i int, e *enc) {
+// writeCvssSeveritiesCvssV3Member writes member i of the CvssSeveritiesCvssV3 at at, if present,
+// where cvssSeveritiesCvssV3Members does not; -1 writes AdditionalProperties.
+func writeCvssSeveritiesCvssV3Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*CvssSeveritiesCvssV3)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -833,16 +843,13 @@ func (v CvssSeveritiesCvssV3) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *CvssSeveritiesCvssV4) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), cvssSeveritiesCvssV4Members, readCvssSeveritiesCvssV4Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CvssSeveritiesCvssV4) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), cvssSeveritiesCvssV4Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CvssSeveritiesCvssV4) decodeMember(i int, key []byte, d *dec) error {
+// readCvssSeveritiesCvssV4Member reads member i of the CvssSeveritiesCvssV4 at at where
+// cvssSeveritiesCvssV4Members does not; unknown members are skipped (into AdditionalProperties).
+func readCvssSeveritiesCvssV4Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CvssSeveritiesCvssV4)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -861,11 +868,13 @@ var cvssSeveritiesCvssV4Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CvssSeveritiesCvssV4) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), cvssSeveritiesCvssV4Members, writeCvssSeveritiesCvssV4Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CvssSeveritiesCvssV4) encodeMember(i int, e *enc) {
+// writeCvssSeveritiesCvssV4Member writes member i of the CvssSeveritiesCvssV4 at at, if present,
+// where cvssSeveritiesCvssV4Members does not; -1 writes AdditionalProperties.
+func writeCvssSeveritiesCvssV4Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*CvssSeveritiesCvssV4)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -893,16 +902,13 @@ func (v CvssSeveritiesCvssV4) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Deployment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentMembers, readDeploymentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Deployment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Deployment) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentMember reads member i of the Deployment at at where deploymentMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readDeploymentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Deployment)(at)
 	switch i {
 	case 6:
 		return s.Payload.decodeJSON(d) // "payload"
@@ -945,11 +951,13 @@ var deploymentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Deployment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentMembers, writeDeploymentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Deployment) encodeMember(i int, e *enc) {
+// writeDeploymentMember writes member i of the Deployment at at, if present, where
+// deploymentMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Deployment)(at)
 	switch i {
 	case 6:
 		e.FieldStart("payload")
@@ -996,16 +1004,15 @@ func (v Deployment) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers, readDeploymentCreatedDeploymentPerformedViaGithubAppPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentCreatedDeploymentPerformedViaGithubAppPermissionsMember reads member i of the
+// DeploymentCreatedDeploymentPerformedViaGithubAppPermissions at at where
+// deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readDeploymentCreatedDeploymentPerformedViaGithubAppPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1057,11 +1064,15 @@ var deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers = &member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers, writeDeploymentCreatedDeploymentPerformedViaGithubAppPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) encodeMember(i int, e *enc) {
+// writeDeploymentCreatedDeploymentPerformedViaGithubAppPermissionsMember writes member i of the
+// DeploymentCreatedDeploymentPerformedViaGithubAppPermissions at at, if present, where
+// deploymentCreatedDeploymentPerformedViaGithubAppPermissionsMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentCreatedDeploymentPerformedViaGithubAppPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1089,16 +1100,15 @@ func (v DeploymentCreatedDeploymentPerformedViaGithubAppPermissions) MarshalJSON
 
 // decodeJSON reads s from d.
 func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentCreatedWorkflowRunHeadRepositoryMembers, readDeploymentCreatedWorkflowRunHeadRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentCreatedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentCreatedWorkflowRunHeadRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentCreatedWorkflowRunHeadRepositoryMember reads member i of the
+// DeploymentCreatedWorkflowRunHeadRepository at at where
+// deploymentCreatedWorkflowRunHeadRepositoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDeploymentCreatedWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentCreatedWorkflowRunHeadRepository)(at)
 	switch i {
 	case 11:
 		return decodeAny(&s.Description, d) // "description"
@@ -1167,11 +1177,14 @@ var deploymentCreatedWorkflowRunHeadRepositoryMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentCreatedWorkflowRunHeadRepositoryMembers, writeDeploymentCreatedWorkflowRunHeadRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentCreatedWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+// writeDeploymentCreatedWorkflowRunHeadRepositoryMember writes member i of the
+// DeploymentCreatedWorkflowRunHeadRepository at at, if present, where
+// deploymentCreatedWorkflowRunHeadRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeDeploymentCreatedWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentCreatedWorkflowRunHeadRepository)(at)
 	switch i {
 	case 11:
 		if s.Description != nil {
@@ -1209,16 +1222,15 @@ func (v DeploymentCreatedWorkflowRunHeadRepository) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember reads member i of the
+// DeploymentCreatedWorkflowRunReferencedWorkflowsItem at at where
+// deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1238,11 +1250,15 @@ var deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, writeDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentCreatedWorkflowRunReferencedWorkflowsItem) encodeMember(i int, e *enc) {
+// writeDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember writes member i of the
+// DeploymentCreatedWorkflowRunReferencedWorkflowsItem at at, if present, where
+// deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1332,16 +1348,15 @@ func (u DeploymentPayload) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers, readDeploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) decodeMember(i int, key []byte, d *dec) error {
+// readDeploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMember reads member i of the
+// DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner at at where
+// deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readDeploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1377,11 +1392,15 @@ var deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers, writeDeploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner) encodeMember(i int, e *enc) {
+// writeDeploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMember writes member i of the
+// DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner at at, if present, where
+// deploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMembers does not; -1 writes
+// AdditionalProperties.
+func writeDeploymentReviewApprovedWorkflowRunHeadRepositoryOwnerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1471,16 +1490,13 @@ func (u DeploymentStatusCreatedDeploymentPayload) MarshalJSON() ([]byte, error) 
 
 // decodeJSON reads s from d.
 func (s *Discussion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionMembers, readDiscussionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Discussion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Discussion) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionMember reads member i of the Discussion at at where discussionMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readDiscussionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Discussion)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.AnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "answer_chosen_by"
@@ -1532,11 +1548,13 @@ var discussionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Discussion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionMembers, writeDiscussionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Discussion) encodeMember(i int, e *enc) {
+// writeDiscussionMember writes member i of the Discussion at at, if present, where
+// discussionMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Discussion)(at)
 	switch i {
 	case 2:
 		e.FieldStart("answer_chosen_by")
@@ -1599,16 +1617,14 @@ func (v Discussion) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionAnswerChosenBy) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionAnswerChosenByMembers, readDiscussionAnswerChosenByMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionAnswerChosenBy) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionAnswerChosenByMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionAnswerChosenBy) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionAnswerChosenByMember reads member i of the DiscussionAnswerChosenBy at at where
+// discussionAnswerChosenByMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readDiscussionAnswerChosenByMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionAnswerChosenBy)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1647,11 +1663,13 @@ var discussionAnswerChosenByMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionAnswerChosenBy) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionAnswerChosenByMembers, writeDiscussionAnswerChosenByMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionAnswerChosenBy) encodeMember(i int, e *enc) {
+// writeDiscussionAnswerChosenByMember writes member i of the DiscussionAnswerChosenBy at at, if
+// present, where discussionAnswerChosenByMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionAnswerChosenByMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionAnswerChosenBy)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1679,16 +1697,13 @@ func (v DiscussionAnswerChosenBy) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCategory) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCategoryMembers, readDiscussionCategoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCategory) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCategoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCategory) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCategoryMember reads member i of the DiscussionCategory at at where
+// discussionCategoryMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionCategoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCategory)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1715,11 +1730,13 @@ var discussionCategoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCategory) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCategoryMembers, writeDiscussionCategoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCategory) encodeMember(i int, e *enc) {
+// writeDiscussionCategoryMember writes member i of the DiscussionCategory at at, if present, where
+// discussionCategoryMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCategoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCategory)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1747,16 +1764,14 @@ func (v DiscussionCategory) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionCommentEditedChangesBody) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionCommentEditedChangesBodyMembers, readDiscussionCommentEditedChangesBodyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionCommentEditedChangesBody) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionCommentEditedChangesBodyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionCommentEditedChangesBody) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionCommentEditedChangesBodyMember reads member i of the
+// DiscussionCommentEditedChangesBody at at where discussionCommentEditedChangesBodyMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionCommentEditedChangesBodyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionCommentEditedChangesBody)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1774,11 +1789,14 @@ var discussionCommentEditedChangesBodyMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionCommentEditedChangesBody) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionCommentEditedChangesBodyMembers, writeDiscussionCommentEditedChangesBodyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionCommentEditedChangesBody) encodeMember(i int, e *enc) {
+// writeDiscussionCommentEditedChangesBodyMember writes member i of the
+// DiscussionCommentEditedChangesBody at at, if present, where
+// discussionCommentEditedChangesBodyMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionCommentEditedChangesBodyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionCommentEditedChangesBody)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1806,16 +1824,13 @@ func (v DiscussionCommentEditedChangesBody) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionReactions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionReactionsMembers, readDiscussionReactionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionReactions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionReactionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionReactions) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionReactionsMember reads member i of the DiscussionReactions at at where
+// discussionReactionsMembers does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionReactionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionReactions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1842,11 +1857,13 @@ var discussionReactionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionReactions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionReactionsMembers, writeDiscussionReactionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionReactions) encodeMember(i int, e *enc) {
+// writeDiscussionReactionsMember writes member i of the DiscussionReactions at at, if present,
+// where discussionReactionsMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionReactionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionReactions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1874,16 +1891,13 @@ func (v DiscussionReactions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *DiscussionUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), discussionUserMembers, readDiscussionUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *DiscussionUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), discussionUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *DiscussionUser) decodeMember(i int, key []byte, d *dec) error {
+// readDiscussionUserMember reads member i of the DiscussionUser at at where discussionUserMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readDiscussionUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*DiscussionUser)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1922,11 +1936,13 @@ var discussionUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *DiscussionUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), discussionUserMembers, writeDiscussionUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *DiscussionUser) encodeMember(i int, e *enc) {
+// writeDiscussionUserMember writes member i of the DiscussionUser at at, if present, where
+// discussionUserMembers does not; -1 writes AdditionalProperties.
+func writeDiscussionUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*DiscussionUser)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1954,16 +1970,13 @@ func (v DiscussionUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Enterprise) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), enterpriseMembers, readEnterpriseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Enterprise) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), enterpriseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Enterprise) decodeMember(i int, key []byte, d *dec) error {
+// readEnterpriseMember reads member i of the Enterprise at at where enterpriseMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readEnterpriseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Enterprise)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1990,11 +2003,13 @@ var enterpriseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Enterprise) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), enterpriseMembers, writeEnterpriseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Enterprise) encodeMember(i int, e *enc) {
+// writeEnterpriseMember writes member i of the Enterprise at at, if present, where
+// enterpriseMembers does not; -1 writes AdditionalProperties.
+func writeEnterpriseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Enterprise)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2022,16 +2037,13 @@ func (v Enterprise) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *EnterpriseWebhooks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), enterpriseWebhooksMembers, readEnterpriseWebhooksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *EnterpriseWebhooks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), enterpriseWebhooksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *EnterpriseWebhooks) decodeMember(i int, key []byte, d *dec) error {
+// readEnterpriseWebhooksMember reads member i of the EnterpriseWebhooks at at where
+// enterpriseWebhooksMembers does not; unknown members are skipped (into AdditionalProperties).
+func readEnterpriseWebhooksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*EnterpriseWebhooks)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2058,11 +2070,13 @@ var enterpriseWebhooksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *EnterpriseWebhooks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), enterpriseWebhooksMembers, writeEnterpriseWebhooksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *EnterpriseWebhooks) encodeMember(i int, e *enc) {
+// writeEnterpriseWebhooksMember writes member i of the EnterpriseWebhooks at at, if present, where
+// enterpriseWebhooksMembers does not; -1 writes AdditionalProperties.
+func writeEnterpriseWebhooksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*EnterpriseWebhooks)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2090,16 +2104,14 @@ func (v EnterpriseWebhooks) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *FullRepositoryPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), fullRepositoryPermissionsMembers, readFullRepositoryPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *FullRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), fullRepositoryPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *FullRepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readFullRepositoryPermissionsMember reads member i of the FullRepositoryPermissions at at where
+// fullRepositoryPermissionsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readFullRepositoryPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*FullRepositoryPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2121,11 +2133,13 @@ var fullRepositoryPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *FullRepositoryPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), fullRepositoryPermissionsMembers, writeFullRepositoryPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *FullRepositoryPermissions) encodeMember(i int, e *enc) {
+// writeFullRepositoryPermissionsMember writes member i of the FullRepositoryPermissions at at, if
+// present, where fullRepositoryPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeFullRepositoryPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*FullRepositoryPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2153,16 +2167,13 @@ func (v FullRepositoryPermissions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Installation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), installationMembers, readInstallationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Installation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), installationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Installation) decodeMember(i int, key []byte, d *dec) error {
+// readInstallationMember reads member i of the Installation at at where installationMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readInstallationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Installation)(at)
 	switch i {
 	case 1:
 		return decodeNullable(&s.Account, d, (*InstallationAccount).decodeJSON) // "account"
@@ -2212,11 +2223,13 @@ var installationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Installation) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), installationMembers, writeInstallationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Installation) encodeMember(i int, e *enc) {
+// writeInstallationMember writes member i of the Installation at at, if present, where
+// installationMembers does not; -1 writes AdditionalProperties.
+func writeInstallationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Installation)(at)
 	switch i {
 	case 1:
 		e.FieldStart("account")
@@ -2318,18 +2331,19 @@ func (u *InstallationAccount) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *InstallationAccount) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *InstallationAccount) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.SimpleUser = new(SimpleUser)
-		return u.SimpleUser
+		return unsafe.Pointer(u.SimpleUser), simpleUserMembers, readSimpleUserMember
 	case 1:
 		u.Enterprise = new(Enterprise)
-		return u.Enterprise
+		return unsafe.Pointer(u.Enterprise), enterpriseMembers, readEnterpriseMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -2362,16 +2376,13 @@ func (u InstallationAccount) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Integration) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), integrationMembers, readIntegrationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Integration) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), integrationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Integration) decodeMember(i int, key []byte, d *dec) error {
+// readIntegrationMember reads member i of the Integration at at where integrationMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIntegrationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Integration)(at)
 	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -2410,11 +2421,13 @@ var integrationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Integration) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), integrationMembers, writeIntegrationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Integration) encodeMember(i int, e *enc) {
+// writeIntegrationMember writes member i of the Integration at at, if present, where
+// integrationMembers does not; -1 writes AdditionalProperties.
+func writeIntegrationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Integration)(at)
 	switch i {
 	case 4:
 		e.FieldStart("owner")
@@ -2500,18 +2513,19 @@ func (u *IntegrationOwner) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *IntegrationOwner) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *IntegrationOwner) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.SimpleUser = new(SimpleUser)
-		return u.SimpleUser
+		return unsafe.Pointer(u.SimpleUser), simpleUserMembers, readSimpleUserMember
 	case 1:
 		u.Enterprise = new(Enterprise)
-		return u.Enterprise
+		return unsafe.Pointer(u.Enterprise), enterpriseMembers, readEnterpriseMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -2544,16 +2558,13 @@ func (u IntegrationOwner) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IntegrationPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), integrationPermissionsMembers, readIntegrationPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IntegrationPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), integrationPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IntegrationPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readIntegrationPermissionsMember reads member i of the IntegrationPermissions at at where
+// integrationPermissionsMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIntegrationPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IntegrationPermissions)(at)
 	var v string
 	if err := decodeStr(&v, d); err != nil {
 		return err
@@ -2575,11 +2586,13 @@ var integrationPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IntegrationPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), integrationPermissionsMembers, writeIntegrationPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IntegrationPermissions) encodeMember(i int, e *enc) {
+// writeIntegrationPermissionsMember writes member i of the IntegrationPermissions at at, if
+// present, where integrationPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeIntegrationPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IntegrationPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2607,16 +2620,13 @@ func (v IntegrationPermissions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Issue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueMembers, readIssueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Issue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Issue) decodeMember(i int, key []byte, d *dec) error {
+// readIssueMember reads member i of the Issue at at where issueMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Issue)(at)
 	switch i {
 	case 13:
 		return decodeNullableRef(&s.User, d, (*SimpleUser).decodeJSON) // "user"
@@ -2704,11 +2714,13 @@ var issueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Issue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueMembers, writeIssueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Issue) encodeMember(i int, e *enc) {
+// writeIssueMember writes member i of the Issue at at, if present, where issueMembers does not; -1
+// writes AdditionalProperties.
+func writeIssueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Issue)(at)
 	switch i {
 	case 13:
 		e.FieldStart("user")
@@ -2850,16 +2862,14 @@ func (v Issue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreatedIssueAssignee) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedIssueAssigneeMembers, readIssueCommentCreatedIssueAssigneeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreatedIssueAssignee) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedIssueAssigneeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueAssignee) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedIssueAssigneeMember reads member i of the
+// IssueCommentCreatedIssueAssignee at at where issueCommentCreatedIssueAssigneeMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssueCommentCreatedIssueAssigneeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreatedIssueAssignee)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2898,11 +2908,14 @@ var issueCommentCreatedIssueAssigneeMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueAssignee) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedIssueAssigneeMembers, writeIssueCommentCreatedIssueAssigneeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreatedIssueAssignee) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedIssueAssigneeMember writes member i of the
+// IssueCommentCreatedIssueAssignee at at, if present, where
+// issueCommentCreatedIssueAssigneeMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentCreatedIssueAssigneeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreatedIssueAssignee)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2930,16 +2943,14 @@ func (v IssueCommentCreatedIssueAssignee) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreatedIssueLabelsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreatedIssueLabelsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedIssueLabelsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueLabelsItem) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedIssueLabelsItemMember reads member i of the
+// IssueCommentCreatedIssueLabelsItem at at where issueCommentCreatedIssueLabelsItemMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readIssueCommentCreatedIssueLabelsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreatedIssueLabelsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2963,11 +2974,14 @@ var issueCommentCreatedIssueLabelsItemMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueLabelsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedIssueLabelsItemMembers, writeIssueCommentCreatedIssueLabelsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreatedIssueLabelsItem) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedIssueLabelsItemMember writes member i of the
+// IssueCommentCreatedIssueLabelsItem at at, if present, where
+// issueCommentCreatedIssueLabelsItemMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentCreatedIssueLabelsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreatedIssueLabelsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2995,16 +3009,14 @@ func (v IssueCommentCreatedIssueLabelsItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreatedIssuePullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedIssuePullRequestMembers, readIssueCommentCreatedIssuePullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreatedIssuePullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedIssuePullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssuePullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedIssuePullRequestMember reads member i of the
+// IssueCommentCreatedIssuePullRequest at at where issueCommentCreatedIssuePullRequestMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readIssueCommentCreatedIssuePullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreatedIssuePullRequest)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3026,11 +3038,14 @@ var issueCommentCreatedIssuePullRequestMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssuePullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedIssuePullRequestMembers, writeIssueCommentCreatedIssuePullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreatedIssuePullRequest) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedIssuePullRequestMember writes member i of the
+// IssueCommentCreatedIssuePullRequest at at, if present, where
+// issueCommentCreatedIssuePullRequestMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentCreatedIssuePullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreatedIssuePullRequest)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3058,16 +3073,14 @@ func (v IssueCommentCreatedIssuePullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentCreatedIssueReactions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentCreatedIssueReactionsMembers, readIssueCommentCreatedIssueReactionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentCreatedIssueReactions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentCreatedIssueReactionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentCreatedIssueReactions) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentCreatedIssueReactionsMember reads member i of the
+// IssueCommentCreatedIssueReactions at at where issueCommentCreatedIssueReactionsMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssueCommentCreatedIssueReactionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentCreatedIssueReactions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3094,11 +3107,14 @@ var issueCommentCreatedIssueReactionsMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentCreatedIssueReactions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentCreatedIssueReactionsMembers, writeIssueCommentCreatedIssueReactionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentCreatedIssueReactions) encodeMember(i int, e *enc) {
+// writeIssueCommentCreatedIssueReactionsMember writes member i of the
+// IssueCommentCreatedIssueReactions at at, if present, where
+// issueCommentCreatedIssueReactionsMembers does not; -1 writes AdditionalProperties.
+func writeIssueCommentCreatedIssueReactionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentCreatedIssueReactions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3126,16 +3142,14 @@ func (v IssueCommentCreatedIssueReactions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueCommentDeletedIssueUser) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueCommentDeletedIssueUserMembers, readIssueCommentDeletedIssueUserMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueCommentDeletedIssueUser) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueCommentDeletedIssueUserMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueCommentDeletedIssueUser) decodeMember(i int, key []byte, d *dec) error {
+// readIssueCommentDeletedIssueUserMember reads member i of the IssueCommentDeletedIssueUser at at
+// where issueCommentDeletedIssueUserMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueCommentDeletedIssueUserMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueCommentDeletedIssueUser)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3171,11 +3185,14 @@ var issueCommentDeletedIssueUserMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueCommentDeletedIssueUser) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueCommentDeletedIssueUserMembers, writeIssueCommentDeletedIssueUserMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueCommentDeletedIssueUser) encodeMember(i int, e *enc) {
+// writeIssueCommentDeletedIssueUserMember writes member i of the IssueCommentDeletedIssueUser at
+// at, if present, where issueCommentDeletedIssueUserMembers does not; -1 writes
+// AdditionalProperties.
+func writeIssueCommentDeletedIssueUserMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueCommentDeletedIssueUser)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3203,16 +3220,14 @@ func (v IssueCommentDeletedIssueUser) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueDependenciesSummary) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueDependenciesSummaryMembers, readIssueDependenciesSummaryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueDependenciesSummary) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueDependenciesSummaryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueDependenciesSummary) decodeMember(i int, key []byte, d *dec) error {
+// readIssueDependenciesSummaryMember reads member i of the IssueDependenciesSummary at at where
+// issueDependenciesSummaryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueDependenciesSummaryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueDependenciesSummary)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3233,11 +3248,13 @@ var issueDependenciesSummaryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueDependenciesSummary) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueDependenciesSummaryMembers, writeIssueDependenciesSummaryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueDependenciesSummary) encodeMember(i int, e *enc) {
+// writeIssueDependenciesSummaryMember writes member i of the IssueDependenciesSummary at at, if
+// present, where issueDependenciesSummaryMembers does not; -1 writes AdditionalProperties.
+func writeIssueDependenciesSummaryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueDependenciesSummary)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3265,16 +3282,13 @@ func (v IssueDependenciesSummary) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueFieldValue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueFieldValueMembers, readIssueFieldValueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueFieldValue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueFieldValueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueFieldValue) decodeMember(i int, key []byte, d *dec) error {
+// readIssueFieldValueMember reads member i of the IssueFieldValue at at where
+// issueFieldValueMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssueFieldValueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueFieldValue)(at)
 	switch i {
 	case 3:
 		return decodeNullable(&s.Value, d, (*IssueFieldValueValue).decodeJSON) // "value"
@@ -3302,11 +3316,13 @@ var issueFieldValueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueFieldValue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueFieldValueMembers, writeIssueFieldValueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueFieldValue) encodeMember(i int, e *enc) {
+// writeIssueFieldValueMember writes member i of the IssueFieldValue at at, if present, where
+// issueFieldValueMembers does not; -1 writes AdditionalProperties.
+func writeIssueFieldValueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueFieldValue)(at)
 	switch i {
 	case 3:
 		e.FieldStart("value")
@@ -3350,16 +3366,14 @@ func (v IssueFieldValue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueFieldValueSingleSelectOption) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueFieldValueSingleSelectOptionMembers, readIssueFieldValueSingleSelectOptionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueFieldValueSingleSelectOption) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueFieldValueSingleSelectOptionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueFieldValueSingleSelectOption) decodeMember(i int, key []byte, d *dec) error {
+// readIssueFieldValueSingleSelectOptionMember reads member i of the
+// IssueFieldValueSingleSelectOption at at where issueFieldValueSingleSelectOptionMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssueFieldValueSingleSelectOptionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueFieldValueSingleSelectOption)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3379,11 +3393,14 @@ var issueFieldValueSingleSelectOptionMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueFieldValueSingleSelectOption) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueFieldValueSingleSelectOptionMembers, writeIssueFieldValueSingleSelectOptionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueFieldValueSingleSelectOption) encodeMember(i int, e *enc) {
+// writeIssueFieldValueSingleSelectOptionMember writes member i of the
+// IssueFieldValueSingleSelectOption at at, if present, where
+// issueFieldValueSingleSelectOptionMembers does not; -1 writes AdditionalProperties.
+func writeIssueFieldValueSingleSelectOptionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueFieldValueSingleSelectOption)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3514,15 +3531,16 @@ func (u *IssueLabelsItem) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *IssueLabelsItem) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *IssueLabelsItem) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 1:
 		u.IssueLabelsItemVariant2 = new(IssueLabelsItemVariant2)
-		return u.IssueLabelsItemVariant2
+		return unsafe.Pointer(u.IssueLabelsItemVariant2), issueLabelsItemVariant2Members, readIssueLabelsItemVariant2Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -3555,16 +3573,14 @@ func (u IssueLabelsItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueLabelsItemVariant2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueLabelsItemVariant2Members, readIssueLabelsItemVariant2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueLabelsItemVariant2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueLabelsItemVariant2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueLabelsItemVariant2) decodeMember(i int, key []byte, d *dec) error {
+// readIssueLabelsItemVariant2Member reads member i of the IssueLabelsItemVariant2 at at where
+// issueLabelsItemVariant2Members does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssueLabelsItemVariant2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueLabelsItemVariant2)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3588,11 +3604,13 @@ var issueLabelsItemVariant2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueLabelsItemVariant2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueLabelsItemVariant2Members, writeIssueLabelsItemVariant2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueLabelsItemVariant2) encodeMember(i int, e *enc) {
+// writeIssueLabelsItemVariant2Member writes member i of the IssueLabelsItemVariant2 at at, if
+// present, where issueLabelsItemVariant2Members does not; -1 writes AdditionalProperties.
+func writeIssueLabelsItemVariant2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueLabelsItemVariant2)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3620,16 +3638,13 @@ func (v IssueLabelsItemVariant2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuePullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuePullRequestMembers, readIssuePullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuePullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuePullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuePullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readIssuePullRequestMember reads member i of the IssuePullRequest at at where
+// issuePullRequestMembers does not; unknown members are skipped (into AdditionalProperties).
+func readIssuePullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuePullRequest)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3651,11 +3666,13 @@ var issuePullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuePullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuePullRequestMembers, writeIssuePullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuePullRequest) encodeMember(i int, e *enc) {
+// writeIssuePullRequestMember writes member i of the IssuePullRequest at at, if present, where
+// issuePullRequestMembers does not; -1 writes AdditionalProperties.
+func writeIssuePullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuePullRequest)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3683,16 +3700,13 @@ func (v IssuePullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssueType) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issueTypeMembers, readIssueTypeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssueType) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issueTypeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssueType) decodeMember(i int, key []byte, d *dec) error {
+// readIssueTypeMember reads member i of the IssueType at at where issueTypeMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readIssueTypeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssueType)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3717,11 +3731,13 @@ var issueTypeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssueType) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issueTypeMembers, writeIssueTypeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssueType) encodeMember(i int, e *enc) {
+// writeIssueTypeMember writes member i of the IssueType at at, if present, where issueTypeMembers
+// does not; -1 writes AdditionalProperties.
+func writeIssueTypeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssueType)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3749,16 +3765,14 @@ func (v IssueType) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDeletedIssueMilestone) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDeletedIssueMilestoneMembers, readIssuesDeletedIssueMilestoneMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDeletedIssueMilestone) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDeletedIssueMilestoneMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDeletedIssueMilestone) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDeletedIssueMilestoneMember reads member i of the IssuesDeletedIssueMilestone at at
+// where issuesDeletedIssueMilestoneMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesDeletedIssueMilestoneMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDeletedIssueMilestone)(at)
 	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
@@ -3795,11 +3809,13 @@ var issuesDeletedIssueMilestoneMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDeletedIssueMilestone) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDeletedIssueMilestoneMembers, writeIssuesDeletedIssueMilestoneMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDeletedIssueMilestone) encodeMember(i int, e *enc) {
+// writeIssuesDeletedIssueMilestoneMember writes member i of the IssuesDeletedIssueMilestone at at,
+// if present, where issuesDeletedIssueMilestoneMembers does not; -1 writes AdditionalProperties.
+func writeIssuesDeletedIssueMilestoneMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDeletedIssueMilestone)(at)
 	switch i {
 	case 3:
 		e.FieldStart("creator")
@@ -3834,16 +3850,14 @@ func (v IssuesDeletedIssueMilestone) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *IssuesDemilestonedIssueAssignee) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesDemilestonedIssueAssigneeMembers, readIssuesDemilestonedIssueAssigneeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesDemilestonedIssueAssignee) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesDemilestonedIssueAssigneeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesDemilestonedIssueAssignee) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesDemilestonedIssueAssigneeMember reads member i of the IssuesDemilestonedIssueAssignee
+// at at where issuesDemilestonedIssueAssigneeMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesDemilestonedIssueAssigneeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesDemilestonedIssueAssignee)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3881,11 +3895,14 @@ var issuesDemilestonedIssueAssigneeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesDemilestonedIssueAssignee) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesDemilestonedIssueAssigneeMembers, writeIssuesDemilestonedIssueAssigneeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesDemilestonedIssueAssignee) encodeMember(i int, e *enc) {
+// writeIssuesDemilestonedIssueAssigneeMember writes member i of the
+// IssuesDemilestonedIssueAssignee at at, if present, where issuesDemilestonedIssueAssigneeMembers
+// does not; -1 writes AdditionalProperties.
+func writeIssuesDemilestonedIssueAssigneeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesDemilestonedIssueAssignee)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3975,16 +3992,15 @@ func (u IssuesOpenedChangesOldRepositoryCreatedAt) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *IssuesOpenedChangesOldRepositoryLicense) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), issuesOpenedChangesOldRepositoryLicenseMembers, readIssuesOpenedChangesOldRepositoryLicenseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *IssuesOpenedChangesOldRepositoryLicense) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), issuesOpenedChangesOldRepositoryLicenseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *IssuesOpenedChangesOldRepositoryLicense) decodeMember(i int, key []byte, d *dec) error {
+// readIssuesOpenedChangesOldRepositoryLicenseMember reads member i of the
+// IssuesOpenedChangesOldRepositoryLicense at at where
+// issuesOpenedChangesOldRepositoryLicenseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readIssuesOpenedChangesOldRepositoryLicenseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*IssuesOpenedChangesOldRepositoryLicense)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -4006,11 +4022,14 @@ var issuesOpenedChangesOldRepositoryLicenseMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *IssuesOpenedChangesOldRepositoryLicense) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), issuesOpenedChangesOldRepositoryLicenseMembers, writeIssuesOpenedChangesOldRepositoryLicenseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *IssuesOpenedChangesOldRepositoryLicense) encodeMember(i int, e *enc) {
+// writeIssuesOpenedChangesOldRepositoryLicenseMember writes member i of the
+// IssuesOpenedChangesOldRepositoryLicense at at, if present, where
+// issuesOpenedChangesOldRepositoryLicenseMembers does not; -1 writes AdditionalProperties.
+func writeIssuesOpenedChangesOldRepositoryLicenseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*IssuesOpenedChangesOldRepositoryLicense)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *OrgBlockBlocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), orgBlockBlockedMembers, readOrgBlockBlockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrgBlockBlocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), orgBlockBlockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrgBlockBlocked) decodeMember(i int, key []byte, d *dec) error {
+// readOrgBlockBlockedMember reads member i of the OrgBlockBlocked at at where
+// orgBlockBlockedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readOrgBlockBlockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrgBlockBlocked)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
@@ -58,11 +55,13 @@ var orgBlockBlockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgBlockBlocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), orgBlockBlockedMembers, writeOrgBlockBlockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrgBlockBlocked) encodeMember(i int, e *enc) {
+// writeOrgBlockBlockedMember writes member i of the OrgBlockBlocked at at, if present, where
+// orgBlockBlockedMembers does not; -1 writes AdditionalProperties.
+func writeOrgBlockBlockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrgBlockBlocked)(at)
 	switch i {
 	case 1:
 		e.FieldStart("blocked_user")
@@ -118,16 +117,13 @@ func (v OrgBlockBlocked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrgBlockUnblocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), orgBlockUnblockedMembers, readOrgBlockUnblockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrgBlockUnblocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), orgBlockUnblockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrgBlockUnblocked) decodeMember(i int, key []byte, d *dec) error {
+// readOrgBlockUnblockedMember reads member i of the OrgBlockUnblocked at at where
+// orgBlockUnblockedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readOrgBlockUnblockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrgBlockUnblocked)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.BlockedUser, d, (*WebhooksUser).decodeJSON) // "blocked_user"
@@ -165,11 +161,13 @@ var orgBlockUnblockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgBlockUnblocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), orgBlockUnblockedMembers, writeOrgBlockUnblockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrgBlockUnblocked) encodeMember(i int, e *enc) {
+// writeOrgBlockUnblockedMember writes member i of the OrgBlockUnblocked at at, if present, where
+// orgBlockUnblockedMembers does not; -1 writes AdditionalProperties.
+func writeOrgBlockUnblockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrgBlockUnblocked)(at)
 	switch i {
 	case 1:
 		e.FieldStart("blocked_user")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *OrganizationDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationDeletedMembers, readOrganizationDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationDeletedMember reads member i of the OrganizationDeleted at at where
+// organizationDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readOrganizationDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var organizationDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationDeletedMembers, writeOrganizationDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationDeleted) encodeMember(i int, e *enc) {
+// writeOrganizationDeletedMember writes member i of the OrganizationDeleted at at, if present,
+// where organizationDeletedMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -116,16 +115,14 @@ func (v OrganizationDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationMemberAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationMemberAddedMembers, readOrganizationMemberAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationMemberAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationMemberAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberAdded) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationMemberAddedMember reads member i of the OrganizationMemberAdded at at where
+// organizationMemberAddedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrganizationMemberAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationMemberAdded)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -163,11 +160,13 @@ var organizationMemberAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationMemberAddedMembers, writeOrganizationMemberAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationMemberAdded) encodeMember(i int, e *enc) {
+// writeOrganizationMemberAddedMember writes member i of the OrganizationMemberAdded at at, if
+// present, where organizationMemberAddedMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationMemberAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationMemberAdded)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -219,16 +218,14 @@ func (v OrganizationMemberAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationMemberInvited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationMemberInvitedMembers, readOrganizationMemberInvitedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationMemberInvited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationMemberInvitedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberInvited) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationMemberInvitedMember reads member i of the OrganizationMemberInvited at at where
+// organizationMemberInvitedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrganizationMemberInvitedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationMemberInvited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -269,11 +266,13 @@ var organizationMemberInvitedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberInvited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationMemberInvitedMembers, writeOrganizationMemberInvitedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationMemberInvited) encodeMember(i int, e *enc) {
+// writeOrganizationMemberInvitedMember writes member i of the OrganizationMemberInvited at at, if
+// present, where organizationMemberInvitedMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationMemberInvitedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationMemberInvited)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -334,16 +333,14 @@ func (v OrganizationMemberInvited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationMemberInvitedInvitation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationMemberInvitedInvitationMembers, readOrganizationMemberInvitedInvitationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationMemberInvitedInvitation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationMemberInvitedInvitationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberInvitedInvitation) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationMemberInvitedInvitationMember reads member i of the
+// OrganizationMemberInvitedInvitation at at where organizationMemberInvitedInvitationMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readOrganizationMemberInvitedInvitationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationMemberInvitedInvitation)(at)
 	switch i {
 	case 6:
 		return decodeNullableRef(&s.Inviter, d, (*DiscussionAnswerChosenBy).decodeJSON) // "inviter"
@@ -376,11 +373,14 @@ var organizationMemberInvitedInvitationMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberInvitedInvitation) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationMemberInvitedInvitationMembers, writeOrganizationMemberInvitedInvitationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationMemberInvitedInvitation) encodeMember(i int, e *enc) {
+// writeOrganizationMemberInvitedInvitationMember writes member i of the
+// OrganizationMemberInvitedInvitation at at, if present, where
+// organizationMemberInvitedInvitationMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationMemberInvitedInvitationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationMemberInvitedInvitation)(at)
 	switch i {
 	case 6:
 		e.FieldStart("inviter")
@@ -415,16 +415,14 @@ func (v OrganizationMemberInvitedInvitation) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationMemberRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationMemberRemovedMembers, readOrganizationMemberRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationMemberRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationMemberRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationMemberRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationMemberRemovedMember reads member i of the OrganizationMemberRemoved at at where
+// organizationMemberRemovedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrganizationMemberRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationMemberRemoved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -462,11 +460,13 @@ var organizationMemberRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationMemberRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationMemberRemovedMembers, writeOrganizationMemberRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationMemberRemoved) encodeMember(i int, e *enc) {
+// writeOrganizationMemberRemovedMember writes member i of the OrganizationMemberRemoved at at, if
+// present, where organizationMemberRemovedMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationMemberRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationMemberRemoved)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -518,16 +518,13 @@ func (v OrganizationMemberRemoved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationRenamed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationRenamedMembers, readOrganizationRenamedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationRenamed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationRenamedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationRenamed) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationRenamedMember reads member i of the OrganizationRenamed at at where
+// organizationRenamedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readOrganizationRenamedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationRenamed)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*OrganizationRenamedChanges).decodeJSON) // "changes"
@@ -568,11 +565,13 @@ var organizationRenamedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationRenamedMembers, writeOrganizationRenamedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationRenamed) encodeMember(i int, e *enc) {
+// writeOrganizationRenamedMember writes member i of the OrganizationRenamed at at, if present,
+// where organizationRenamedMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationRenamedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationRenamed)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -631,16 +630,14 @@ func (v OrganizationRenamed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrganizationRenamedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), organizationRenamedChangesMembers, readOrganizationRenamedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrganizationRenamedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), organizationRenamedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrganizationRenamedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readOrganizationRenamedChangesMember reads member i of the OrganizationRenamedChanges at at
+// where organizationRenamedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrganizationRenamedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrganizationRenamedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Login, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "login"
@@ -662,11 +659,13 @@ var organizationRenamedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrganizationRenamedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), organizationRenamedChangesMembers, writeOrganizationRenamedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrganizationRenamedChanges) encodeMember(i int, e *enc) {
+// writeOrganizationRenamedChangesMember writes member i of the OrganizationRenamedChanges at at,
+// if present, where organizationRenamedChangesMembers does not; -1 writes AdditionalProperties.
+func writeOrganizationRenamedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrganizationRenamedChanges)(at)
 	switch i {
 	case 0:
 		if s.Login != nil {
@@ -699,16 +698,13 @@ func (v OrganizationRenamedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksMembership) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksMembershipMembers, readWebhooksMembershipMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksMembership) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksMembershipMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksMembership) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksMembershipMember reads member i of the WebhooksMembership at at where
+// webhooksMembershipMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksMembershipMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksMembership)(at)
 	switch i {
 	case 3:
 		return decodeSlice(&s.EnterpriseTeamsProvidingIndirectMembership, d, decodeStr) // "enterprise_teams_providing_indirect_membership"
@@ -738,11 +734,13 @@ var webhooksMembershipMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksMembership) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksMembershipMembers, writeWebhooksMembershipMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksMembership) encodeMember(i int, e *enc) {
+// writeWebhooksMembershipMember writes member i of the WebhooksMembership at at, if present, where
+// webhooksMembershipMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksMembershipMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksMembership)(at)
 	switch i {
 	case 3:
 		if s.EnterpriseTeamsProvidingIndirectMembership != nil {

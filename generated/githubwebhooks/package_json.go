@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PackagePublished) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedMembers, readPackagePublishedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublished) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublished) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedMember reads member i of the PackagePublished at at where
+// packagePublishedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPackagePublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublished)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var packagePublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublished) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedMembers, writePackagePublishedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublished) encodeMember(i int, e *enc) {
+// writePackagePublishedMember writes member i of the PackagePublished at at, if present, where
+// packagePublishedMembers does not; -1 writes AdditionalProperties.
+func writePackagePublishedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublished)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -116,16 +115,14 @@ func (v PackagePublished) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackageMembers, readPackagePublishedPackageMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackage) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackageMember reads member i of the PackagePublishedPackage at at where
+// packagePublishedPackageMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPackagePublishedPackageMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackage)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
@@ -162,11 +159,13 @@ var packagePublishedPackageMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackageMembers, writePackagePublishedPackageMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackage) encodeMember(i int, e *enc) {
+// writePackagePublishedPackageMember writes member i of the PackagePublishedPackage at at, if
+// present, where packagePublishedPackageMembers does not; -1 writes AdditionalProperties.
+func writePackagePublishedPackageMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackage)(at)
 	switch i {
 	case 7:
 		e.FieldStart("owner")
@@ -215,16 +214,14 @@ func (v PackagePublishedPackage) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionMembers, readPackagePublishedPackagePackageVersionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionMember reads member i of the
+// PackagePublishedPackagePackageVersion at at where packagePublishedPackagePackageVersionMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
@@ -295,11 +292,14 @@ var packagePublishedPackagePackageVersionMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionMembers, writePackagePublishedPackagePackageVersionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersion) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionMember writes member i of the
+// PackagePublishedPackagePackageVersion at at, if present, where
+// packagePublishedPackagePackageVersionMembers does not; -1 writes AdditionalProperties.
+func writePackagePublishedPackagePackageVersionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		if s.Author.IsSet() {
@@ -423,16 +423,15 @@ func (v PackagePublishedPackagePackageVersion) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionNpmMetadataMembers, readPackagePublishedPackagePackageVersionNpmMetadataMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionNpmMetadata) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNpmMetadataMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionNpmMetadata) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionNpmMetadataMember reads member i of the
+// PackagePublishedPackagePackageVersionNpmMetadata at at where
+// packagePublishedPackagePackageVersionNpmMetadataMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionNpmMetadataMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionNpmMetadata)(at)
 	switch i {
 	case 3:
 		return decodeNullable(&s.Author, d, func(v *map[string]any, d *dec) error {
@@ -540,11 +539,15 @@ var packagePublishedPackagePackageVersionNpmMetadataMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNpmMetadata) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionNpmMetadataMembers, writePackagePublishedPackagePackageVersionNpmMetadataMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionNpmMetadata) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionNpmMetadataMember writes member i of the
+// PackagePublishedPackagePackageVersionNpmMetadata at at, if present, where
+// packagePublishedPackagePackageVersionNpmMetadataMembers does not; -1 writes
+// AdditionalProperties.
+func writePackagePublishedPackagePackageVersionNpmMetadataMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionNpmMetadata)(at)
 	switch i {
 	case 3:
 		if s.Author.IsSet() {
@@ -691,16 +694,15 @@ func (v PackagePublishedPackagePackageVersionNpmMetadata) MarshalJSON() ([]byte,
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemMembers, readPackagePublishedPackagePackageVersionNugetMetadataItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionNugetMetadataItemMember reads member i of the
+// PackagePublishedPackagePackageVersionNugetMetadataItem at at where
+// packagePublishedPackagePackageVersionNugetMetadataItemMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionNugetMetadataItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionNugetMetadataItem)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.ID, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
@@ -726,11 +728,15 @@ var packagePublishedPackagePackageVersionNugetMetadataItemMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionNugetMetadataItemMembers, writePackagePublishedPackagePackageVersionNugetMetadataItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionNugetMetadataItem) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionNugetMetadataItemMember writes member i of the
+// PackagePublishedPackagePackageVersionNugetMetadataItem at at, if present, where
+// packagePublishedPackagePackageVersionNugetMetadataItemMembers does not; -1 writes
+// AdditionalProperties.
+func writePackagePublishedPackagePackageVersionNugetMetadataItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionNugetMetadataItem)(at)
 	switch i {
 	case 0:
 		if s.ID != nil {
@@ -830,16 +836,15 @@ func (u PackagePublishedPackagePackageVersionNugetMetadataItemID) MarshalJSON() 
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionPackageFilesItemMembers, readPackagePublishedPackagePackageVersionPackageFilesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionPackageFilesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionPackageFilesItemMember reads member i of the
+// PackagePublishedPackagePackageVersionPackageFilesItem at at where
+// packagePublishedPackagePackageVersionPackageFilesItemMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPackagePublishedPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionPackageFilesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -867,11 +872,15 @@ var packagePublishedPackagePackageVersionPackageFilesItemMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionPackageFilesItemMembers, writePackagePublishedPackagePackageVersionPackageFilesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionPackageFilesItemMember writes member i of the
+// PackagePublishedPackagePackageVersionPackageFilesItem at at, if present, where
+// packagePublishedPackagePackageVersionPackageFilesItemMembers does not; -1 writes
+// AdditionalProperties.
+func writePackagePublishedPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionPackageFilesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -899,16 +908,15 @@ func (v PackagePublishedPackagePackageVersionPackageFilesItem) MarshalJSON() ([]
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackagePackageVersionRelease) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackagePackageVersionReleaseMembers, readPackagePublishedPackagePackageVersionReleaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackagePackageVersionReleaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackagePackageVersionReleaseMember reads member i of the
+// PackagePublishedPackagePackageVersionRelease at at where
+// packagePublishedPackagePackageVersionReleaseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPackagePublishedPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
@@ -940,11 +948,14 @@ var packagePublishedPackagePackageVersionReleaseMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackagePackageVersionRelease) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackagePackageVersionReleaseMembers, writePackagePublishedPackagePackageVersionReleaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+// writePackagePublishedPackagePackageVersionReleaseMember writes member i of the
+// PackagePublishedPackagePackageVersionRelease at at, if present, where
+// packagePublishedPackagePackageVersionReleaseMembers does not; -1 writes AdditionalProperties.
+func writePackagePublishedPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")
@@ -979,16 +990,14 @@ func (v PackagePublishedPackagePackageVersionRelease) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *PackagePublishedPackageRegistry) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packagePublishedPackageRegistryMembers, readPackagePublishedPackageRegistryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackagePublishedPackageRegistry) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packagePublishedPackageRegistryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackagePublishedPackageRegistry) decodeMember(i int, key []byte, d *dec) error {
+// readPackagePublishedPackageRegistryMember reads member i of the PackagePublishedPackageRegistry
+// at at where packagePublishedPackageRegistryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPackagePublishedPackageRegistryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackagePublishedPackageRegistry)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1010,11 +1019,14 @@ var packagePublishedPackageRegistryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackagePublishedPackageRegistry) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packagePublishedPackageRegistryMembers, writePackagePublishedPackageRegistryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackagePublishedPackageRegistry) encodeMember(i int, e *enc) {
+// writePackagePublishedPackageRegistryMember writes member i of the
+// PackagePublishedPackageRegistry at at, if present, where packagePublishedPackageRegistryMembers
+// does not; -1 writes AdditionalProperties.
+func writePackagePublishedPackageRegistryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackagePublishedPackageRegistry)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1042,16 +1054,13 @@ func (v PackagePublishedPackageRegistry) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PackageUpdated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packageUpdatedMembers, readPackageUpdatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackageUpdated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packageUpdatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdated) decodeMember(i int, key []byte, d *dec) error {
+// readPackageUpdatedMember reads member i of the PackageUpdated at at where packageUpdatedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPackageUpdatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackageUpdated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1089,11 +1098,13 @@ var packageUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packageUpdatedMembers, writePackageUpdatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackageUpdated) encodeMember(i int, e *enc) {
+// writePackageUpdatedMember writes member i of the PackageUpdated at at, if present, where
+// packageUpdatedMembers does not; -1 writes AdditionalProperties.
+func writePackageUpdatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackageUpdated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1145,16 +1156,13 @@ func (v PackageUpdated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PackageUpdatedPackage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packageUpdatedPackageMembers, readPackageUpdatedPackageMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackageUpdatedPackage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packageUpdatedPackageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackage) decodeMember(i int, key []byte, d *dec) error {
+// readPackageUpdatedPackageMember reads member i of the PackageUpdatedPackage at at where
+// packageUpdatedPackageMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPackageUpdatedPackageMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackageUpdatedPackage)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
@@ -1191,11 +1199,13 @@ var packageUpdatedPackageMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packageUpdatedPackageMembers, writePackageUpdatedPackageMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackageUpdatedPackage) encodeMember(i int, e *enc) {
+// writePackageUpdatedPackageMember writes member i of the PackageUpdatedPackage at at, if present,
+// where packageUpdatedPackageMembers does not; -1 writes AdditionalProperties.
+func writePackageUpdatedPackageMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackageUpdatedPackage)(at)
 	switch i {
 	case 7:
 		e.FieldStart("owner")
@@ -1240,16 +1250,14 @@ func (v PackageUpdatedPackage) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PackageUpdatedPackagePackageVersion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packageUpdatedPackagePackageVersionMembers, readPackageUpdatedPackagePackageVersionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackageUpdatedPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+// readPackageUpdatedPackagePackageVersionMember reads member i of the
+// PackageUpdatedPackagePackageVersion at at where packageUpdatedPackagePackageVersionMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPackageUpdatedPackagePackageVersionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackageUpdatedPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
@@ -1307,11 +1315,14 @@ var packageUpdatedPackagePackageVersionMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packageUpdatedPackagePackageVersionMembers, writePackageUpdatedPackagePackageVersionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackageUpdatedPackagePackageVersion) encodeMember(i int, e *enc) {
+// writePackageUpdatedPackagePackageVersionMember writes member i of the
+// PackageUpdatedPackagePackageVersion at at, if present, where
+// packageUpdatedPackagePackageVersionMembers does not; -1 writes AdditionalProperties.
+func writePackageUpdatedPackagePackageVersionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackageUpdatedPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")
@@ -1393,16 +1404,15 @@ func (v PackageUpdatedPackagePackageVersion) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packageUpdatedPackagePackageVersionPackageFilesItemMembers, readPackageUpdatedPackagePackageVersionPackageFilesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionPackageFilesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
+// readPackageUpdatedPackagePackageVersionPackageFilesItemMember reads member i of the
+// PackageUpdatedPackagePackageVersionPackageFilesItem at at where
+// packageUpdatedPackagePackageVersionPackageFilesItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPackageUpdatedPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackageUpdatedPackagePackageVersionPackageFilesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1430,11 +1440,15 @@ var packageUpdatedPackagePackageVersionPackageFilesItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packageUpdatedPackagePackageVersionPackageFilesItemMembers, writePackageUpdatedPackagePackageVersionPackageFilesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackageUpdatedPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+// writePackageUpdatedPackagePackageVersionPackageFilesItemMember writes member i of the
+// PackageUpdatedPackagePackageVersionPackageFilesItem at at, if present, where
+// packageUpdatedPackagePackageVersionPackageFilesItemMembers does not; -1 writes
+// AdditionalProperties.
+func writePackageUpdatedPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackageUpdatedPackagePackageVersionPackageFilesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1462,16 +1476,15 @@ func (v PackageUpdatedPackagePackageVersionPackageFilesItem) MarshalJSON() ([]by
 
 // decodeJSON reads s from d.
 func (s *PackageUpdatedPackagePackageVersionRelease) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), packageUpdatedPackagePackageVersionReleaseMembers, readPackageUpdatedPackagePackageVersionReleaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PackageUpdatedPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), packageUpdatedPackagePackageVersionReleaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PackageUpdatedPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+// readPackageUpdatedPackagePackageVersionReleaseMember reads member i of the
+// PackageUpdatedPackagePackageVersionRelease at at where
+// packageUpdatedPackagePackageVersionReleaseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPackageUpdatedPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PackageUpdatedPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
@@ -1503,11 +1516,14 @@ var packageUpdatedPackagePackageVersionReleaseMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PackageUpdatedPackagePackageVersionRelease) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), packageUpdatedPackagePackageVersionReleaseMembers, writePackageUpdatedPackagePackageVersionReleaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PackageUpdatedPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+// writePackageUpdatedPackagePackageVersionReleaseMember writes member i of the
+// PackageUpdatedPackagePackageVersionRelease at at, if present, where
+// packageUpdatedPackagePackageVersionReleaseMembers does not; -1 writes AdditionalProperties.
+func writePackageUpdatedPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PackageUpdatedPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PageBuild) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pageBuildMembers, readPageBuildMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PageBuild) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pageBuildMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PageBuild) decodeMember(i int, key []byte, d *dec) error {
+// readPageBuildMember reads member i of the PageBuild at at where pageBuildMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPageBuildMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PageBuild)(at)
 	switch i {
 	case 0:
 		return s.Build.decodeJSON(d) // "build"
@@ -58,11 +55,13 @@ var pageBuildMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuild) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pageBuildMembers, writePageBuildMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PageBuild) encodeMember(i int, e *enc) {
+// writePageBuildMember writes member i of the PageBuild at at, if present, where pageBuildMembers
+// does not; -1 writes AdditionalProperties.
+func writePageBuildMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PageBuild)(at)
 	switch i {
 	case 0:
 		e.FieldStart("build")
@@ -114,16 +113,13 @@ func (v PageBuild) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PageBuildBuild) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pageBuildBuildMembers, readPageBuildBuildMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PageBuildBuild) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pageBuildBuildMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PageBuildBuild) decodeMember(i int, key []byte, d *dec) error {
+// readPageBuildBuildMember reads member i of the PageBuildBuild at at where pageBuildBuildMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPageBuildBuildMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PageBuildBuild)(at)
 	switch i {
 	case 3:
 		return s.Error.decodeJSON(d) // "error"
@@ -154,11 +150,13 @@ var pageBuildBuildMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuildBuild) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pageBuildBuildMembers, writePageBuildBuildMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PageBuildBuild) encodeMember(i int, e *enc) {
+// writePageBuildBuildMember writes member i of the PageBuildBuild at at, if present, where
+// pageBuildBuildMembers does not; -1 writes AdditionalProperties.
+func writePageBuildBuildMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PageBuildBuild)(at)
 	switch i {
 	case 3:
 		e.FieldStart("error")
@@ -196,16 +194,13 @@ func (v PageBuildBuild) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PageBuildBuildError) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pageBuildBuildErrorMembers, readPageBuildBuildErrorMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PageBuildBuildError) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pageBuildBuildErrorMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PageBuildBuildError) decodeMember(i int, key []byte, d *dec) error {
+// readPageBuildBuildErrorMember reads member i of the PageBuildBuildError at at where
+// pageBuildBuildErrorMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPageBuildBuildErrorMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PageBuildBuildError)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -223,11 +218,13 @@ var pageBuildBuildErrorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PageBuildBuildError) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pageBuildBuildErrorMembers, writePageBuildBuildErrorMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PageBuildBuildError) encodeMember(i int, e *enc) {
+// writePageBuildBuildErrorMember writes member i of the PageBuildBuildError at at, if present,
+// where pageBuildBuildErrorMembers does not; -1 writes AdditionalProperties.
+func writePageBuildBuildErrorMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PageBuildBuildError)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PersonalAccessTokenRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), personalAccessTokenRequestMembers, readPersonalAccessTokenRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PersonalAccessTokenRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), personalAccessTokenRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPersonalAccessTokenRequestMember reads member i of the PersonalAccessTokenRequest at at
+// where personalAccessTokenRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPersonalAccessTokenRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PersonalAccessTokenRequest)(at)
 	switch i {
 	case 1:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -65,11 +63,13 @@ var personalAccessTokenRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), personalAccessTokenRequestMembers, writePersonalAccessTokenRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PersonalAccessTokenRequest) encodeMember(i int, e *enc) {
+// writePersonalAccessTokenRequestMember writes member i of the PersonalAccessTokenRequest at at,
+// if present, where personalAccessTokenRequestMembers does not; -1 writes AdditionalProperties.
+func writePersonalAccessTokenRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PersonalAccessTokenRequest)(at)
 	switch i {
 	case 1:
 		e.FieldStart("owner")
@@ -124,16 +124,14 @@ func (v PersonalAccessTokenRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PersonalAccessTokenRequestApproved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), personalAccessTokenRequestApprovedMembers, readPersonalAccessTokenRequestApprovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PersonalAccessTokenRequestApproved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), personalAccessTokenRequestApprovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestApproved) decodeMember(i int, key []byte, d *dec) error {
+// readPersonalAccessTokenRequestApprovedMember reads member i of the
+// PersonalAccessTokenRequestApproved at at where personalAccessTokenRequestApprovedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPersonalAccessTokenRequestApprovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PersonalAccessTokenRequestApproved)(at)
 	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
@@ -168,11 +166,14 @@ var personalAccessTokenRequestApprovedMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestApproved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), personalAccessTokenRequestApprovedMembers, writePersonalAccessTokenRequestApprovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PersonalAccessTokenRequestApproved) encodeMember(i int, e *enc) {
+// writePersonalAccessTokenRequestApprovedMember writes member i of the
+// PersonalAccessTokenRequestApproved at at, if present, where
+// personalAccessTokenRequestApprovedMembers does not; -1 writes AdditionalProperties.
+func writePersonalAccessTokenRequestApprovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PersonalAccessTokenRequestApproved)(at)
 	switch i {
 	case 1:
 		e.FieldStart("personal_access_token_request")
@@ -217,16 +218,14 @@ func (v PersonalAccessTokenRequestApproved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PersonalAccessTokenRequestCancelled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), personalAccessTokenRequestCancelledMembers, readPersonalAccessTokenRequestCancelledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PersonalAccessTokenRequestCancelled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), personalAccessTokenRequestCancelledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestCancelled) decodeMember(i int, key []byte, d *dec) error {
+// readPersonalAccessTokenRequestCancelledMember reads member i of the
+// PersonalAccessTokenRequestCancelled at at where personalAccessTokenRequestCancelledMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPersonalAccessTokenRequestCancelledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PersonalAccessTokenRequestCancelled)(at)
 	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
@@ -261,11 +260,14 @@ var personalAccessTokenRequestCancelledMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestCancelled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), personalAccessTokenRequestCancelledMembers, writePersonalAccessTokenRequestCancelledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PersonalAccessTokenRequestCancelled) encodeMember(i int, e *enc) {
+// writePersonalAccessTokenRequestCancelledMember writes member i of the
+// PersonalAccessTokenRequestCancelled at at, if present, where
+// personalAccessTokenRequestCancelledMembers does not; -1 writes AdditionalProperties.
+func writePersonalAccessTokenRequestCancelledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PersonalAccessTokenRequestCancelled)(at)
 	switch i {
 	case 1:
 		e.FieldStart("personal_access_token_request")
@@ -310,16 +312,14 @@ func (v PersonalAccessTokenRequestCancelled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PersonalAccessTokenRequestCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), personalAccessTokenRequestCreatedMembers, readPersonalAccessTokenRequestCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PersonalAccessTokenRequestCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), personalAccessTokenRequestCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestCreated) decodeMember(i int, key []byte, d *dec) error {
+// readPersonalAccessTokenRequestCreatedMember reads member i of the
+// PersonalAccessTokenRequestCreated at at where personalAccessTokenRequestCreatedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPersonalAccessTokenRequestCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PersonalAccessTokenRequestCreated)(at)
 	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
@@ -354,11 +354,14 @@ var personalAccessTokenRequestCreatedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), personalAccessTokenRequestCreatedMembers, writePersonalAccessTokenRequestCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PersonalAccessTokenRequestCreated) encodeMember(i int, e *enc) {
+// writePersonalAccessTokenRequestCreatedMember writes member i of the
+// PersonalAccessTokenRequestCreated at at, if present, where
+// personalAccessTokenRequestCreatedMembers does not; -1 writes AdditionalProperties.
+func writePersonalAccessTokenRequestCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PersonalAccessTokenRequestCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("personal_access_token_request")
@@ -405,16 +408,14 @@ func (v PersonalAccessTokenRequestCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PersonalAccessTokenRequestDenied) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), personalAccessTokenRequestDeniedMembers, readPersonalAccessTokenRequestDeniedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PersonalAccessTokenRequestDenied) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), personalAccessTokenRequestDeniedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestDenied) decodeMember(i int, key []byte, d *dec) error {
+// readPersonalAccessTokenRequestDeniedMember reads member i of the
+// PersonalAccessTokenRequestDenied at at where personalAccessTokenRequestDeniedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPersonalAccessTokenRequestDeniedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PersonalAccessTokenRequestDenied)(at)
 	switch i {
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
@@ -449,11 +450,14 @@ var personalAccessTokenRequestDeniedMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestDenied) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), personalAccessTokenRequestDeniedMembers, writePersonalAccessTokenRequestDeniedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PersonalAccessTokenRequestDenied) encodeMember(i int, e *enc) {
+// writePersonalAccessTokenRequestDeniedMember writes member i of the
+// PersonalAccessTokenRequestDenied at at, if present, where
+// personalAccessTokenRequestDeniedMembers does not; -1 writes AdditionalProperties.
+func writePersonalAccessTokenRequestDeniedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PersonalAccessTokenRequestDenied)(at)
 	switch i {
 	case 1:
 		e.FieldStart("personal_access_token_request")
@@ -498,16 +502,15 @@ func (v PersonalAccessTokenRequestDenied) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PersonalAccessTokenRequestPermissionsAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), personalAccessTokenRequestPermissionsAddedMembers, readPersonalAccessTokenRequestPermissionsAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PersonalAccessTokenRequestPermissionsAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), personalAccessTokenRequestPermissionsAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PersonalAccessTokenRequestPermissionsAdded) decodeMember(i int, key []byte, d *dec) error {
+// readPersonalAccessTokenRequestPermissionsAddedMember reads member i of the
+// PersonalAccessTokenRequestPermissionsAdded at at where
+// personalAccessTokenRequestPermissionsAddedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPersonalAccessTokenRequestPermissionsAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PersonalAccessTokenRequestPermissionsAdded)(at)
 	switch i {
 	case 0:
 		return decodeMap(&s.Organization, d, decodeStr) // "organization"
@@ -535,11 +538,14 @@ var personalAccessTokenRequestPermissionsAddedMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PersonalAccessTokenRequestPermissionsAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), personalAccessTokenRequestPermissionsAddedMembers, writePersonalAccessTokenRequestPermissionsAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PersonalAccessTokenRequestPermissionsAdded) encodeMember(i int, e *enc) {
+// writePersonalAccessTokenRequestPermissionsAddedMember writes member i of the
+// PersonalAccessTokenRequestPermissionsAdded at at, if present, where
+// personalAccessTokenRequestPermissionsAddedMembers does not; -1 writes AdditionalProperties.
+func writePersonalAccessTokenRequestPermissionsAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PersonalAccessTokenRequestPermissionsAdded)(at)
 	switch i {
 	case 0:
 		if s.Organization != nil {

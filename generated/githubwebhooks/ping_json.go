@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *HookResponse) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), hookResponseMembers, readHookResponseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *HookResponse) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), hookResponseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *HookResponse) decodeMember(i int, key []byte, d *dec) error {
+// readHookResponseMember reads member i of the HookResponse at at where hookResponseMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readHookResponseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*HookResponse)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -40,11 +37,13 @@ var hookResponseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *HookResponse) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), hookResponseMembers, writeHookResponseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *HookResponse) encodeMember(i int, e *enc) {
+// writeHookResponseMember writes member i of the HookResponse at at, if present, where
+// hookResponseMembers does not; -1 writes AdditionalProperties.
+func writeHookResponseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*HookResponse)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -72,16 +71,13 @@ func (v HookResponse) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Ping) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pingMembers, readPingMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Ping) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pingMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Ping) decodeMember(i int, key []byte, d *dec) error {
+// readPingMember reads member i of the Ping at at where pingMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPingMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Ping)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Hook, d, (*PingHook).decodeJSON) // "hook"
@@ -114,11 +110,13 @@ var pingMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Ping) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pingMembers, writePingMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Ping) encodeMember(i int, e *enc) {
+// writePingMember writes member i of the Ping at at, if present, where pingMembers does not; -1
+// writes AdditionalProperties.
+func writePingMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Ping)(at)
 	switch i {
 	case 0:
 		if s.Hook != nil {
@@ -166,16 +164,13 @@ func (v Ping) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PingHook) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pingHookMembers, readPingHookMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PingHook) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pingHookMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PingHook) decodeMember(i int, key []byte, d *dec) error {
+// readPingHookMember reads member i of the PingHook at at where pingHookMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readPingHookMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PingHook)(at)
 	switch i {
 	case 2:
 		return s.Config.decodeJSON(d) // "config"
@@ -214,11 +209,13 @@ var pingHookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PingHook) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pingHookMembers, writePingHookMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PingHook) encodeMember(i int, e *enc) {
+// writePingHookMember writes member i of the PingHook at at, if present, where pingHookMembers
+// does not; -1 writes AdditionalProperties.
+func writePingHookMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PingHook)(at)
 	switch i {
 	case 2:
 		e.FieldStart("config")
@@ -257,16 +254,13 @@ func (v PingHook) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PingHookConfig) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pingHookConfigMembers, readPingHookConfigMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PingHookConfig) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pingHookConfigMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PingHookConfig) decodeMember(i int, key []byte, d *dec) error {
+// readPingHookConfigMember reads member i of the PingHookConfig at at where pingHookConfigMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPingHookConfigMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PingHookConfig)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.InsecureSSL, d, (*WebhookConfigInsecureSSL).decodeJSON) // "insecure_ssl"
@@ -291,11 +285,13 @@ var pingHookConfigMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PingHookConfig) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pingHookConfigMembers, writePingHookConfigMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PingHookConfig) encodeMember(i int, e *enc) {
+// writePingHookConfigMember writes member i of the PingHookConfig at at, if present, where
+// pingHookConfigMembers does not; -1 writes AdditionalProperties.
+func writePingHookConfigMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PingHookConfig)(at)
 	switch i {
 	case 1:
 		if s.InsecureSSL != nil {

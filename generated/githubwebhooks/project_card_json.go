@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *ProjectCardConverted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardConvertedMembers, readProjectCardConvertedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardConverted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardConvertedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardConverted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardConvertedMember reads member i of the ProjectCardConverted at at where
+// projectCardConvertedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectCardConvertedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardConverted)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -61,11 +58,13 @@ var projectCardConvertedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardConverted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardConvertedMembers, writeProjectCardConvertedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardConverted) encodeMember(i int, e *enc) {
+// writeProjectCardConvertedMember writes member i of the ProjectCardConverted at at, if present,
+// where projectCardConvertedMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardConvertedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardConverted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -122,16 +121,14 @@ func (v ProjectCardConverted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardConvertedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardConvertedChangesMembers, readProjectCardConvertedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardConvertedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardConvertedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardConvertedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardConvertedChangesMember reads member i of the ProjectCardConvertedChanges at at
+// where projectCardConvertedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectCardConvertedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardConvertedChanges)(at)
 	switch i {
 	case 0:
 		return s.Note.decodeJSON(d) // "note"
@@ -153,11 +150,13 @@ var projectCardConvertedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardConvertedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardConvertedChangesMembers, writeProjectCardConvertedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardConvertedChanges) encodeMember(i int, e *enc) {
+// writeProjectCardConvertedChangesMember writes member i of the ProjectCardConvertedChanges at at,
+// if present, where projectCardConvertedChangesMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardConvertedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardConvertedChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("note")
@@ -188,16 +187,13 @@ func (v ProjectCardConvertedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardCreatedMembers, readProjectCardCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardCreated) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardCreatedMember reads member i of the ProjectCardCreated at at where
+// projectCardCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectCardCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -235,11 +231,13 @@ var projectCardCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardCreatedMembers, writeProjectCardCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardCreated) encodeMember(i int, e *enc) {
+// writeProjectCardCreatedMember writes member i of the ProjectCardCreated at at, if present, where
+// projectCardCreatedMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -293,16 +291,13 @@ func (v ProjectCardCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardDeletedMembers, readProjectCardDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardDeletedMember reads member i of the ProjectCardDeleted at at where
+// projectCardDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectCardDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -340,11 +335,13 @@ var projectCardDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardDeletedMembers, writeProjectCardDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardDeleted) encodeMember(i int, e *enc) {
+// writeProjectCardDeletedMember writes member i of the ProjectCardDeleted at at, if present, where
+// projectCardDeletedMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -402,16 +399,14 @@ func (v ProjectCardDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardDeletedProjectCard) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardDeletedProjectCardMembers, readProjectCardDeletedProjectCardMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardDeletedProjectCard) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardDeletedProjectCardMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardDeletedProjectCard) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardDeletedProjectCardMember reads member i of the ProjectCardDeletedProjectCard at
+// at where projectCardDeletedProjectCardMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectCardDeletedProjectCardMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardDeletedProjectCard)(at)
 	switch i {
 	case 6:
 		return decodeNullableRef(&s.Creator, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "creator"
@@ -445,11 +440,14 @@ var projectCardDeletedProjectCardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardDeletedProjectCard) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardDeletedProjectCardMembers, writeProjectCardDeletedProjectCardMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardDeletedProjectCard) encodeMember(i int, e *enc) {
+// writeProjectCardDeletedProjectCardMember writes member i of the ProjectCardDeletedProjectCard at
+// at, if present, where projectCardDeletedProjectCardMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectCardDeletedProjectCardMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardDeletedProjectCard)(at)
 	switch i {
 	case 6:
 		e.FieldStart("creator")
@@ -484,16 +482,13 @@ func (v ProjectCardDeletedProjectCard) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardEditedMembers, readProjectCardEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardEdited) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardEditedMember reads member i of the ProjectCardEdited at at where
+// projectCardEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectCardEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -534,11 +529,13 @@ var projectCardEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardEditedMembers, writeProjectCardEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardEdited) encodeMember(i int, e *enc) {
+// writeProjectCardEditedMember writes member i of the ProjectCardEdited at at, if present, where
+// projectCardEditedMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -595,16 +592,14 @@ func (v ProjectCardEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardEditedChangesMembers, readProjectCardEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardEditedChangesMember reads member i of the ProjectCardEditedChanges at at where
+// projectCardEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectCardEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardEditedChanges)(at)
 	switch i {
 	case 0:
 		return s.Note.decodeJSON(d) // "note"
@@ -626,11 +621,13 @@ var projectCardEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardEditedChangesMembers, writeProjectCardEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardEditedChanges) encodeMember(i int, e *enc) {
+// writeProjectCardEditedChangesMember writes member i of the ProjectCardEditedChanges at at, if
+// present, where projectCardEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardEditedChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("note")
@@ -661,16 +658,13 @@ func (v ProjectCardEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardMoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardMovedMembers, readProjectCardMovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardMoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardMovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMoved) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardMovedMember reads member i of the ProjectCardMoved at at where
+// projectCardMovedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectCardMovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardMoved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectCardMovedChanges).decodeJSON) // "changes"
@@ -711,11 +705,13 @@ var projectCardMovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardMovedMembers, writeProjectCardMovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardMoved) encodeMember(i int, e *enc) {
+// writeProjectCardMovedMember writes member i of the ProjectCardMoved at at, if present, where
+// projectCardMovedMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardMovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardMoved)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -774,16 +770,14 @@ func (v ProjectCardMoved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardMovedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardMovedChangesMembers, readProjectCardMovedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardMovedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardMovedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMovedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardMovedChangesMember reads member i of the ProjectCardMovedChanges at at where
+// projectCardMovedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectCardMovedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardMovedChanges)(at)
 	switch i {
 	case 0:
 		return s.ColumnID.decodeJSON(d) // "column_id"
@@ -805,11 +799,13 @@ var projectCardMovedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardMovedChangesMembers, writeProjectCardMovedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardMovedChanges) encodeMember(i int, e *enc) {
+// writeProjectCardMovedChangesMember writes member i of the ProjectCardMovedChanges at at, if
+// present, where projectCardMovedChangesMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardMovedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardMovedChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("column_id")
@@ -840,16 +836,14 @@ func (v ProjectCardMovedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardMovedChangesColumnID) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardMovedChangesColumnIDMembers, readProjectCardMovedChangesColumnIDMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardMovedChangesColumnID) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardMovedChangesColumnIDMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMovedChangesColumnID) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardMovedChangesColumnIDMember reads member i of the ProjectCardMovedChangesColumnID
+// at at where projectCardMovedChangesColumnIDMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectCardMovedChangesColumnIDMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardMovedChangesColumnID)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -867,11 +861,14 @@ var projectCardMovedChangesColumnIDMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedChangesColumnID) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardMovedChangesColumnIDMembers, writeProjectCardMovedChangesColumnIDMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardMovedChangesColumnID) encodeMember(i int, e *enc) {
+// writeProjectCardMovedChangesColumnIDMember writes member i of the
+// ProjectCardMovedChangesColumnID at at, if present, where projectCardMovedChangesColumnIDMembers
+// does not; -1 writes AdditionalProperties.
+func writeProjectCardMovedChangesColumnIDMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardMovedChangesColumnID)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -899,16 +896,14 @@ func (v ProjectCardMovedChangesColumnID) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCardMovedProjectCard) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCardMovedProjectCardMembers, readProjectCardMovedProjectCardMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCardMovedProjectCard) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCardMovedProjectCardMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCardMovedProjectCard) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCardMovedProjectCardMember reads member i of the ProjectCardMovedProjectCard at at
+// where projectCardMovedProjectCardMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectCardMovedProjectCardMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCardMovedProjectCard)(at)
 	switch i {
 	case 6:
 		return decodeNullableRef(&s.Creator, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "creator"
@@ -942,11 +937,13 @@ var projectCardMovedProjectCardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCardMovedProjectCard) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCardMovedProjectCardMembers, writeProjectCardMovedProjectCardMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCardMovedProjectCard) encodeMember(i int, e *enc) {
+// writeProjectCardMovedProjectCardMember writes member i of the ProjectCardMovedProjectCard at at,
+// if present, where projectCardMovedProjectCardMembers does not; -1 writes AdditionalProperties.
+func writeProjectCardMovedProjectCardMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCardMovedProjectCard)(at)
 	switch i {
 	case 6:
 		e.FieldStart("creator")
@@ -981,16 +978,13 @@ func (v ProjectCardMovedProjectCard) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksProjectCard) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksProjectCardMembers, readWebhooksProjectCardMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksProjectCard) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksProjectCardMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectCard) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksProjectCardMember reads member i of the WebhooksProjectCard at at where
+// webhooksProjectCardMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksProjectCardMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksProjectCard)(at)
 	switch i {
 	case 6:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
@@ -1024,11 +1018,13 @@ var webhooksProjectCardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectCard) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksProjectCardMembers, writeWebhooksProjectCardMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksProjectCard) encodeMember(i int, e *enc) {
+// writeWebhooksProjectCardMember writes member i of the WebhooksProjectCard at at, if present,
+// where webhooksProjectCardMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksProjectCardMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksProjectCard)(at)
 	switch i {
 	case 6:
 		e.FieldStart("creator")

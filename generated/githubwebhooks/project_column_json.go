@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *ProjectColumnCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectColumnCreatedMembers, readProjectColumnCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectColumnCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectColumnCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnCreated) decodeMember(i int, key []byte, d *dec) error {
+// readProjectColumnCreatedMember reads member i of the ProjectColumnCreated at at where
+// projectColumnCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectColumnCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectColumnCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var projectColumnCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectColumnCreatedMembers, writeProjectColumnCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectColumnCreated) encodeMember(i int, e *enc) {
+// writeProjectColumnCreatedMember writes member i of the ProjectColumnCreated at at, if present,
+// where projectColumnCreatedMembers does not; -1 writes AdditionalProperties.
+func writeProjectColumnCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectColumnCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -118,16 +117,13 @@ func (v ProjectColumnCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectColumnDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectColumnDeletedMembers, readProjectColumnDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectColumnDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectColumnDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectColumnDeletedMember reads member i of the ProjectColumnDeleted at at where
+// projectColumnDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectColumnDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectColumnDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -165,11 +161,13 @@ var projectColumnDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectColumnDeletedMembers, writeProjectColumnDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectColumnDeleted) encodeMember(i int, e *enc) {
+// writeProjectColumnDeletedMember writes member i of the ProjectColumnDeleted at at, if present,
+// where projectColumnDeletedMembers does not; -1 writes AdditionalProperties.
+func writeProjectColumnDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectColumnDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -229,16 +227,13 @@ func (v ProjectColumnDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectColumnEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectColumnEditedMembers, readProjectColumnEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectColumnEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectColumnEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnEdited) decodeMember(i int, key []byte, d *dec) error {
+// readProjectColumnEditedMember reads member i of the ProjectColumnEdited at at where
+// projectColumnEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectColumnEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectColumnEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -279,11 +274,13 @@ var projectColumnEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectColumnEditedMembers, writeProjectColumnEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectColumnEdited) encodeMember(i int, e *enc) {
+// writeProjectColumnEditedMember writes member i of the ProjectColumnEdited at at, if present,
+// where projectColumnEditedMembers does not; -1 writes AdditionalProperties.
+func writeProjectColumnEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectColumnEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -342,16 +339,14 @@ func (v ProjectColumnEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectColumnEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectColumnEditedChangesMembers, readProjectColumnEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectColumnEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectColumnEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectColumnEditedChangesMember reads member i of the ProjectColumnEditedChanges at at
+// where projectColumnEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectColumnEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectColumnEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Name, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "name"
@@ -373,11 +368,13 @@ var projectColumnEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectColumnEditedChangesMembers, writeProjectColumnEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectColumnEditedChanges) encodeMember(i int, e *enc) {
+// writeProjectColumnEditedChangesMember writes member i of the ProjectColumnEditedChanges at at,
+// if present, where projectColumnEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeProjectColumnEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectColumnEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Name != nil {
@@ -410,16 +407,13 @@ func (v ProjectColumnEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectColumnMoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectColumnMovedMembers, readProjectColumnMovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectColumnMoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectColumnMovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectColumnMoved) decodeMember(i int, key []byte, d *dec) error {
+// readProjectColumnMovedMember reads member i of the ProjectColumnMoved at at where
+// projectColumnMovedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectColumnMovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectColumnMoved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -457,11 +451,13 @@ var projectColumnMovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectColumnMoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectColumnMovedMembers, writeProjectColumnMovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectColumnMoved) encodeMember(i int, e *enc) {
+// writeProjectColumnMovedMember writes member i of the ProjectColumnMoved at at, if present, where
+// projectColumnMovedMembers does not; -1 writes AdditionalProperties.
+func writeProjectColumnMovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectColumnMoved)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -515,16 +511,13 @@ func (v ProjectColumnMoved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksProjectColumn) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksProjectColumnMembers, readWebhooksProjectColumnMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksProjectColumn) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksProjectColumnMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectColumn) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksProjectColumnMember reads member i of the WebhooksProjectColumn at at where
+// webhooksProjectColumnMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksProjectColumnMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksProjectColumn)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -550,11 +543,13 @@ var webhooksProjectColumnMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectColumn) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksProjectColumnMembers, writeWebhooksProjectColumnMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksProjectColumn) encodeMember(i int, e *enc) {
+// writeWebhooksProjectColumnMember writes member i of the WebhooksProjectColumn at at, if present,
+// where webhooksProjectColumnMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksProjectColumnMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksProjectColumn)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *ProjectClosed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectClosedMembers, readProjectClosedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectClosed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectClosedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectClosed) decodeMember(i int, key []byte, d *dec) error {
+// readProjectClosedMember reads member i of the ProjectClosed at at where projectClosedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readProjectClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectClosed)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var projectClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectClosed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectClosedMembers, writeProjectClosedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectClosed) encodeMember(i int, e *enc) {
+// writeProjectClosedMember writes member i of the ProjectClosed at at, if present, where
+// projectClosedMembers does not; -1 writes AdditionalProperties.
+func writeProjectClosedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectClosed)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -116,16 +115,13 @@ func (v ProjectClosed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectCreatedMembers, readProjectCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectCreated) decodeMember(i int, key []byte, d *dec) error {
+// readProjectCreatedMember reads member i of the ProjectCreated at at where projectCreatedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readProjectCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -163,11 +159,13 @@ var projectCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectCreatedMembers, writeProjectCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectCreated) encodeMember(i int, e *enc) {
+// writeProjectCreatedMember writes member i of the ProjectCreated at at, if present, where
+// projectCreatedMembers does not; -1 writes AdditionalProperties.
+func writeProjectCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -221,16 +219,13 @@ func (v ProjectCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectDeletedMembers, readProjectDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectDeletedMember reads member i of the ProjectDeleted at at where projectDeletedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readProjectDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -268,11 +263,13 @@ var projectDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectDeletedMembers, writeProjectDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectDeleted) encodeMember(i int, e *enc) {
+// writeProjectDeletedMember writes member i of the ProjectDeleted at at, if present, where
+// projectDeletedMembers does not; -1 writes AdditionalProperties.
+func writeProjectDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -332,16 +329,13 @@ func (v ProjectDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectEditedMembers, readProjectEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEdited) decodeMember(i int, key []byte, d *dec) error {
+// readProjectEditedMember reads member i of the ProjectEdited at at where projectEditedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readProjectEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectEdited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectEditedChanges).decodeJSON) // "changes"
@@ -382,11 +376,13 @@ var projectEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectEditedMembers, writeProjectEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectEdited) encodeMember(i int, e *enc) {
+// writeProjectEditedMember writes member i of the ProjectEdited at at, if present, where
+// projectEditedMembers does not; -1 writes AdditionalProperties.
+func writeProjectEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectEdited)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -447,16 +443,13 @@ func (v ProjectEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectEditedChangesMembers, readProjectEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectEditedChangesMember reads member i of the ProjectEditedChanges at at where
+// projectEditedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
@@ -481,11 +474,13 @@ var projectEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectEditedChangesMembers, writeProjectEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectEditedChanges) encodeMember(i int, e *enc) {
+// writeProjectEditedChangesMember writes member i of the ProjectEditedChanges at at, if present,
+// where projectEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeProjectEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Body != nil {
@@ -523,16 +518,14 @@ func (v ProjectEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectEditedChangesName) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectEditedChangesNameMembers, readProjectEditedChangesNameMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectEditedChangesName) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectEditedChangesNameMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectEditedChangesName) decodeMember(i int, key []byte, d *dec) error {
+// readProjectEditedChangesNameMember reads member i of the ProjectEditedChangesName at at where
+// projectEditedChangesNameMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectEditedChangesNameMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectEditedChangesName)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -550,11 +543,13 @@ var projectEditedChangesNameMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectEditedChangesName) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectEditedChangesNameMembers, writeProjectEditedChangesNameMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectEditedChangesName) encodeMember(i int, e *enc) {
+// writeProjectEditedChangesNameMember writes member i of the ProjectEditedChangesName at at, if
+// present, where projectEditedChangesNameMembers does not; -1 writes AdditionalProperties.
+func writeProjectEditedChangesNameMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectEditedChangesName)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -582,16 +577,13 @@ func (v ProjectEditedChangesName) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectReopenedMembers, readProjectReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectReopened) decodeMember(i int, key []byte, d *dec) error {
+// readProjectReopenedMember reads member i of the ProjectReopened at at where
+// projectReopenedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectReopened)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -629,11 +621,13 @@ var projectReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectReopenedMembers, writeProjectReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectReopened) encodeMember(i int, e *enc) {
+// writeProjectReopenedMember writes member i of the ProjectReopened at at, if present, where
+// projectReopenedMembers does not; -1 writes AdditionalProperties.
+func writeProjectReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectReopened)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -687,16 +681,13 @@ func (v ProjectReopened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksProject) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksProjectMembers, readWebhooksProjectMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksProject) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksProjectMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProject) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksProjectMember reads member i of the WebhooksProject at at where
+// webhooksProjectMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksProjectMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksProject)(at)
 	switch i {
 	case 3:
 		return decodeNullableRef(&s.Creator, d, (*DiscussionAnswerChosenBy).decodeJSON) // "creator"
@@ -730,11 +721,13 @@ var webhooksProjectMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProject) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksProjectMembers, writeWebhooksProjectMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksProject) encodeMember(i int, e *enc) {
+// writeWebhooksProjectMember writes member i of the WebhooksProject at at, if present, where
+// webhooksProjectMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksProjectMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksProject)(at)
 	switch i {
 	case 3:
 		e.FieldStart("creator")

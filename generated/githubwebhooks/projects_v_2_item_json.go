@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2Item) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemMembers, readProjectsV2ItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2Item) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Item) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemMember reads member i of the ProjectsV2Item at at where projectsV2ItemMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2Item)(at)
 	switch i {
 	case 5:
 		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
@@ -50,11 +47,13 @@ var projectsV2ItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Item) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemMembers, writeProjectsV2ItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2Item) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemMember writes member i of the ProjectsV2Item at at, if present, where
+// projectsV2ItemMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2Item)(at)
 	switch i {
 	case 5:
 		if s.Creator != nil {
@@ -87,16 +86,13 @@ func (v ProjectsV2Item) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemArchived) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemArchivedMembers, readProjectsV2ItemArchivedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemArchived) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemArchivedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemArchived) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemArchivedMember reads member i of the ProjectsV2ItemArchived at at where
+// projectsV2ItemArchivedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemArchivedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemArchived)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -131,11 +127,13 @@ var projectsV2ItemArchivedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemArchived) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemArchivedMembers, writeProjectsV2ItemArchivedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemArchived) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemArchivedMember writes member i of the ProjectsV2ItemArchived at at, if
+// present, where projectsV2ItemArchivedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemArchivedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemArchived)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -180,16 +178,14 @@ func (v ProjectsV2ItemArchived) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemConverted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemConvertedMembers, readProjectsV2ItemConvertedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemConverted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemConvertedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemConverted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemConvertedMember reads member i of the ProjectsV2ItemConverted at at where
+// projectsV2ItemConvertedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2ItemConvertedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemConverted)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -224,11 +220,13 @@ var projectsV2ItemConvertedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConverted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemConvertedMembers, writeProjectsV2ItemConvertedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemConverted) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemConvertedMember writes member i of the ProjectsV2ItemConverted at at, if
+// present, where projectsV2ItemConvertedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemConvertedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemConverted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -273,16 +271,14 @@ func (v ProjectsV2ItemConverted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemConvertedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemConvertedChangesMembers, readProjectsV2ItemConvertedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemConvertedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemConvertedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemConvertedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemConvertedChangesMember reads member i of the ProjectsV2ItemConvertedChanges at
+// at where projectsV2ItemConvertedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2ItemConvertedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemConvertedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.ContentType, d, (*ProjectsV2ItemConvertedChangesContentType).decodeJSON) // "content_type"
@@ -304,11 +300,14 @@ var projectsV2ItemConvertedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConvertedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemConvertedChangesMembers, writeProjectsV2ItemConvertedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemConvertedChanges) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemConvertedChangesMember writes member i of the ProjectsV2ItemConvertedChanges
+// at at, if present, where projectsV2ItemConvertedChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2ItemConvertedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemConvertedChanges)(at)
 	switch i {
 	case 0:
 		if s.ContentType != nil {
@@ -341,16 +340,15 @@ func (v ProjectsV2ItemConvertedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemConvertedChangesContentType) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemConvertedChangesContentTypeMembers, readProjectsV2ItemConvertedChangesContentTypeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemConvertedChangesContentType) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemConvertedChangesContentTypeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemConvertedChangesContentType) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemConvertedChangesContentTypeMember reads member i of the
+// ProjectsV2ItemConvertedChangesContentType at at where
+// projectsV2ItemConvertedChangesContentTypeMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2ItemConvertedChangesContentTypeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemConvertedChangesContentType)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -369,11 +367,14 @@ var projectsV2ItemConvertedChangesContentTypeMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemConvertedChangesContentType) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemConvertedChangesContentTypeMembers, writeProjectsV2ItemConvertedChangesContentTypeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemConvertedChangesContentType) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemConvertedChangesContentTypeMember writes member i of the
+// ProjectsV2ItemConvertedChangesContentType at at, if present, where
+// projectsV2ItemConvertedChangesContentTypeMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemConvertedChangesContentTypeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemConvertedChangesContentType)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -401,16 +402,13 @@ func (v ProjectsV2ItemConvertedChangesContentType) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemCreatedMembers, readProjectsV2ItemCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemCreated) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemCreatedMember reads member i of the ProjectsV2ItemCreated at at where
+// projectsV2ItemCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -442,11 +440,13 @@ var projectsV2ItemCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemCreatedMembers, writeProjectsV2ItemCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemCreated) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemCreatedMember writes member i of the ProjectsV2ItemCreated at at, if present,
+// where projectsV2ItemCreatedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemCreated)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -488,16 +488,13 @@ func (v ProjectsV2ItemCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemDeletedMembers, readProjectsV2ItemDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemDeletedMember reads member i of the ProjectsV2ItemDeleted at at where
+// projectsV2ItemDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -529,11 +526,13 @@ var projectsV2ItemDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemDeletedMembers, writeProjectsV2ItemDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemDeleted) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemDeletedMember writes member i of the ProjectsV2ItemDeleted at at, if present,
+// where projectsV2ItemDeletedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemDeleted)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -575,16 +574,13 @@ func (v ProjectsV2ItemDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemEditedMembers, readProjectsV2ItemEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEdited) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemEditedMember reads member i of the ProjectsV2ItemEdited at at where
+// projectsV2ItemEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemEdited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectsV2ItemEditedChanges).decodeJSON) // "changes"
@@ -619,11 +615,13 @@ var projectsV2ItemEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemEditedMembers, writeProjectsV2ItemEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemEdited) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemEditedMember writes member i of the ProjectsV2ItemEdited at at, if present,
+// where projectsV2ItemEditedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemEdited)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -717,18 +715,19 @@ func (u *ProjectsV2ItemEditedChanges) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *ProjectsV2ItemEditedChanges) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *ProjectsV2ItemEditedChanges) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.ProjectsV2ItemEditedChangesVariant1 = new(ProjectsV2ItemEditedChangesVariant1)
-		return u.ProjectsV2ItemEditedChangesVariant1
+		return unsafe.Pointer(u.ProjectsV2ItemEditedChangesVariant1), projectsV2ItemEditedChangesVariant1Members, readProjectsV2ItemEditedChangesVariant1Member
 	case 1:
 		u.ProjectsV2ItemEditedChangesVariant2 = new(ProjectsV2ItemEditedChangesVariant2)
-		return u.ProjectsV2ItemEditedChangesVariant2
+		return unsafe.Pointer(u.ProjectsV2ItemEditedChangesVariant2), projectsV2ItemEditedChangesVariant2Members, readProjectsV2ItemEditedChangesVariant2Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -761,16 +760,14 @@ func (u ProjectsV2ItemEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemEditedChangesVariant1) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1Members, readProjectsV2ItemEditedChangesVariant1Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemEditedChangesVariant1) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEditedChangesVariant1) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemEditedChangesVariant1Member reads member i of the
+// ProjectsV2ItemEditedChangesVariant1 at at where projectsV2ItemEditedChangesVariant1Members does
+// not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemEditedChangesVariant1Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemEditedChangesVariant1)(at)
 	switch i {
 	case 0:
 		return s.FieldValue.decodeJSON(d) // "field_value"
@@ -792,11 +789,14 @@ var projectsV2ItemEditedChangesVariant1Members = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant1) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1Members, writeProjectsV2ItemEditedChangesVariant1Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemEditedChangesVariant1) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemEditedChangesVariant1Member writes member i of the
+// ProjectsV2ItemEditedChangesVariant1 at at, if present, where
+// projectsV2ItemEditedChangesVariant1Members does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemEditedChangesVariant1Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemEditedChangesVariant1)(at)
 	switch i {
 	case 0:
 		e.FieldStart("field_value")
@@ -827,16 +827,15 @@ func (v ProjectsV2ItemEditedChangesVariant1) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1FieldValueMembers, readProjectsV2ItemEditedChangesVariant1FieldValueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1FieldValueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemEditedChangesVariant1FieldValueMember reads member i of the
+// ProjectsV2ItemEditedChangesVariant1FieldValue at at where
+// projectsV2ItemEditedChangesVariant1FieldValueMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2ItemEditedChangesVariant1FieldValueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemEditedChangesVariant1FieldValue)(at)
 	switch i {
 	case 4:
 		return decodeNullable(&s.From, d, (*ProjectsV2ItemEditedChangesVariant1FieldValueFrom).decodeJSON) // "from"
@@ -865,11 +864,14 @@ var projectsV2ItemEditedChangesVariant1FieldValueMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemEditedChangesVariant1FieldValueMembers, writeProjectsV2ItemEditedChangesVariant1FieldValueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemEditedChangesVariant1FieldValue) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemEditedChangesVariant1FieldValueMember writes member i of the
+// ProjectsV2ItemEditedChangesVariant1FieldValue at at, if present, where
+// projectsV2ItemEditedChangesVariant1FieldValueMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemEditedChangesVariant1FieldValueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemEditedChangesVariant1FieldValue)(at)
 	switch i {
 	case 4:
 		if s.From.IsSet() {
@@ -968,18 +970,19 @@ func (u *ProjectsV2ItemEditedChangesVariant1FieldValueFrom) decodeJSON(d *dec) e
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *ProjectsV2ItemEditedChangesVariant1FieldValueFrom) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *ProjectsV2ItemEditedChangesVariant1FieldValueFrom) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 2:
 		u.ProjectsV2SingleSelectOption = new(ProjectsV2SingleSelectOption)
-		return u.ProjectsV2SingleSelectOption
+		return unsafe.Pointer(u.ProjectsV2SingleSelectOption), projectsV2SingleSelectOptionMembers, readProjectsV2SingleSelectOptionMember
 	case 3:
 		u.ProjectsV2IterationSetting = new(ProjectsV2IterationSetting)
-		return u.ProjectsV2IterationSetting
+		return unsafe.Pointer(u.ProjectsV2IterationSetting), projectsV2IterationSettingMembers, readProjectsV2IterationSettingMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -1020,16 +1023,14 @@ func (u ProjectsV2ItemEditedChangesVariant1FieldValueFrom) MarshalJSON() ([]byte
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemEditedChangesVariant2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemEditedChangesVariant2Members, readProjectsV2ItemEditedChangesVariant2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemEditedChangesVariant2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemEditedChangesVariant2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemEditedChangesVariant2) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemEditedChangesVariant2Member reads member i of the
+// ProjectsV2ItemEditedChangesVariant2 at at where projectsV2ItemEditedChangesVariant2Members does
+// not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemEditedChangesVariant2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemEditedChangesVariant2)(at)
 	switch i {
 	case 0:
 		return s.Body.decodeJSON(d) // "body"
@@ -1051,11 +1052,14 @@ var projectsV2ItemEditedChangesVariant2Members = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemEditedChangesVariant2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemEditedChangesVariant2Members, writeProjectsV2ItemEditedChangesVariant2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemEditedChangesVariant2) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemEditedChangesVariant2Member writes member i of the
+// ProjectsV2ItemEditedChangesVariant2 at at, if present, where
+// projectsV2ItemEditedChangesVariant2Members does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemEditedChangesVariant2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemEditedChangesVariant2)(at)
 	switch i {
 	case 0:
 		e.FieldStart("body")
@@ -1086,16 +1090,14 @@ func (v ProjectsV2ItemEditedChangesVariant2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemReordered) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemReorderedMembers, readProjectsV2ItemReorderedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemReordered) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemReorderedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemReordered) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemReorderedMember reads member i of the ProjectsV2ItemReordered at at where
+// projectsV2ItemReorderedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2ItemReorderedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemReordered)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -1130,11 +1132,13 @@ var projectsV2ItemReorderedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemReordered) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemReorderedMembers, writeProjectsV2ItemReorderedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemReordered) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemReorderedMember writes member i of the ProjectsV2ItemReordered at at, if
+// present, where projectsV2ItemReorderedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemReorderedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemReordered)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -1179,16 +1183,14 @@ func (v ProjectsV2ItemReordered) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemReorderedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemReorderedChangesMembers, readProjectsV2ItemReorderedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemReorderedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemReorderedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemReorderedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemReorderedChangesMember reads member i of the ProjectsV2ItemReorderedChanges at
+// at where projectsV2ItemReorderedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2ItemReorderedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemReorderedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.PreviousProjectsV2ItemNodeID, d, (*MemberEditedChangesPermission).decodeJSON) // "previous_projects_v2_item_node_id"
@@ -1210,11 +1212,14 @@ var projectsV2ItemReorderedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemReorderedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemReorderedChangesMembers, writeProjectsV2ItemReorderedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemReorderedChanges) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemReorderedChangesMember writes member i of the ProjectsV2ItemReorderedChanges
+// at at, if present, where projectsV2ItemReorderedChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2ItemReorderedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemReorderedChanges)(at)
 	switch i {
 	case 0:
 		if s.PreviousProjectsV2ItemNodeID != nil {
@@ -1247,16 +1252,13 @@ func (v ProjectsV2ItemReorderedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2ItemRestored) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ItemRestoredMembers, readProjectsV2ItemRestoredMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2ItemRestored) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ItemRestoredMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2ItemRestored) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ItemRestoredMember reads member i of the ProjectsV2ItemRestored at at where
+// projectsV2ItemRestoredMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ItemRestoredMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2ItemRestored)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -1291,11 +1293,13 @@ var projectsV2ItemRestoredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2ItemRestored) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ItemRestoredMembers, writeProjectsV2ItemRestoredMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2ItemRestored) encodeMember(i int, e *enc) {
+// writeProjectsV2ItemRestoredMember writes member i of the ProjectsV2ItemRestored at at, if
+// present, where projectsV2ItemRestoredMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ItemRestoredMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2ItemRestored)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -1340,16 +1344,14 @@ func (v ProjectsV2ItemRestored) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2IterationSetting) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2IterationSettingMembers, readProjectsV2IterationSettingMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2IterationSetting) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2IterationSettingMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2IterationSetting) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2IterationSettingMember reads member i of the ProjectsV2IterationSetting at at
+// where projectsV2IterationSettingMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2IterationSettingMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2IterationSetting)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1372,11 +1374,13 @@ var projectsV2IterationSettingMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2IterationSetting) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2IterationSettingMembers, writeProjectsV2IterationSettingMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2IterationSetting) encodeMember(i int, e *enc) {
+// writeProjectsV2IterationSettingMember writes member i of the ProjectsV2IterationSetting at at,
+// if present, where projectsV2IterationSettingMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2IterationSettingMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2IterationSetting)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1404,16 +1408,14 @@ func (v ProjectsV2IterationSetting) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2SingleSelectOption) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2SingleSelectOptionMembers, readProjectsV2SingleSelectOptionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2SingleSelectOption) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2SingleSelectOptionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2SingleSelectOption) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2SingleSelectOptionMember reads member i of the ProjectsV2SingleSelectOption at at
+// where projectsV2SingleSelectOptionMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2SingleSelectOptionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2SingleSelectOption)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1434,11 +1436,14 @@ var projectsV2SingleSelectOptionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2SingleSelectOption) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2SingleSelectOptionMembers, writeProjectsV2SingleSelectOptionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2SingleSelectOption) encodeMember(i int, e *enc) {
+// writeProjectsV2SingleSelectOptionMember writes member i of the ProjectsV2SingleSelectOption at
+// at, if present, where projectsV2SingleSelectOptionMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2SingleSelectOptionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2SingleSelectOption)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1466,16 +1471,13 @@ func (v ProjectsV2SingleSelectOption) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksProjectChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksProjectChangesMembers, readWebhooksProjectChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksProjectChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksProjectChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectChanges) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksProjectChangesMember reads member i of the WebhooksProjectChanges at at where
+// webhooksProjectChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksProjectChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksProjectChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.ArchivedAt, d, (*WebhooksProjectChangesArchivedAt).decodeJSON) // "archived_at"
@@ -1497,11 +1499,13 @@ var webhooksProjectChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksProjectChangesMembers, writeWebhooksProjectChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksProjectChanges) encodeMember(i int, e *enc) {
+// writeWebhooksProjectChangesMember writes member i of the WebhooksProjectChanges at at, if
+// present, where webhooksProjectChangesMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksProjectChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksProjectChanges)(at)
 	switch i {
 	case 0:
 		if s.ArchivedAt != nil {
@@ -1534,16 +1538,14 @@ func (v WebhooksProjectChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksProjectChangesArchivedAt) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksProjectChangesArchivedAtMembers, readWebhooksProjectChangesArchivedAtMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksProjectChangesArchivedAt) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksProjectChangesArchivedAtMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksProjectChangesArchivedAt) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksProjectChangesArchivedAtMember reads member i of the
+// WebhooksProjectChangesArchivedAt at at where webhooksProjectChangesArchivedAtMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readWebhooksProjectChangesArchivedAtMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksProjectChangesArchivedAt)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1562,11 +1564,14 @@ var webhooksProjectChangesArchivedAtMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksProjectChangesArchivedAt) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksProjectChangesArchivedAtMembers, writeWebhooksProjectChangesArchivedAtMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksProjectChangesArchivedAt) encodeMember(i int, e *enc) {
+// writeWebhooksProjectChangesArchivedAtMember writes member i of the
+// WebhooksProjectChangesArchivedAt at at, if present, where
+// webhooksProjectChangesArchivedAtMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksProjectChangesArchivedAtMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksProjectChangesArchivedAt)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

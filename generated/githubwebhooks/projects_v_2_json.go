@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2Members, readProjectsV2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2Member reads member i of the ProjectsV2 at at where projectsV2Members does not;
+// unknown members are skipped (into AdditionalProperties).
+func readProjectsV2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2)(at)
 	switch i {
 	case 2:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -64,11 +61,13 @@ var projectsV2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2Members, writeProjectsV2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2) encodeMember(i int, e *enc) {
+// writeProjectsV2Member writes member i of the ProjectsV2 at at, if present, where
+// projectsV2Members does not; -1 writes AdditionalProperties.
+func writeProjectsV2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2)(at)
 	switch i {
 	case 2:
 		e.FieldStart("owner")
@@ -118,16 +117,13 @@ func (v ProjectsV2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2Closed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ClosedMembers, readProjectsV2ClosedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2Closed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ClosedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Closed) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ClosedMember reads member i of the ProjectsV2Closed at at where
+// projectsV2ClosedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2Closed)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -159,11 +155,13 @@ var projectsV2ClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Closed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ClosedMembers, writeProjectsV2ClosedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2Closed) encodeMember(i int, e *enc) {
+// writeProjectsV2ClosedMember writes member i of the ProjectsV2Closed at at, if present, where
+// projectsV2ClosedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ClosedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2Closed)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -205,16 +203,13 @@ func (v ProjectsV2Closed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2Created) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2CreatedMembers, readProjectsV2CreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2Created) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2CreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Created) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2CreatedMember reads member i of the ProjectsV2Created at at where
+// projectsV2CreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2CreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2Created)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -246,11 +241,13 @@ var projectsV2CreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Created) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2CreatedMembers, writeProjectsV2CreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2Created) encodeMember(i int, e *enc) {
+// writeProjectsV2CreatedMember writes member i of the ProjectsV2Created at at, if present, where
+// projectsV2CreatedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2CreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2Created)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -292,16 +289,13 @@ func (v ProjectsV2Created) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2Deleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2DeletedMembers, readProjectsV2DeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2Deleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2DeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Deleted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2DeletedMember reads member i of the ProjectsV2Deleted at at where
+// projectsV2DeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2DeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2Deleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -333,11 +327,13 @@ var projectsV2DeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Deleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2DeletedMembers, writeProjectsV2DeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2Deleted) encodeMember(i int, e *enc) {
+// writeProjectsV2DeletedMember writes member i of the ProjectsV2Deleted at at, if present, where
+// projectsV2DeletedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2DeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2Deleted)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -379,16 +375,13 @@ func (v ProjectsV2Deleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2Edited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2EditedMembers, readProjectsV2EditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2Edited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2EditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Edited) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2EditedMember reads member i of the ProjectsV2Edited at at where
+// projectsV2EditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2EditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2Edited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -423,11 +416,13 @@ var projectsV2EditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Edited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2EditedMembers, writeProjectsV2EditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2Edited) encodeMember(i int, e *enc) {
+// writeProjectsV2EditedMember writes member i of the ProjectsV2Edited at at, if present, where
+// projectsV2EditedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2EditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2Edited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -472,16 +467,14 @@ func (v ProjectsV2Edited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2EditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2EditedChangesMembers, readProjectsV2EditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2EditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2EditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2EditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2EditedChangesMember reads member i of the ProjectsV2EditedChanges at at where
+// projectsV2EditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2EditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2EditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Description, d, (*MemberEditedChangesPermission).decodeJSON) // "description"
@@ -512,11 +505,13 @@ var projectsV2EditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2EditedChangesMembers, writeProjectsV2EditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2EditedChanges) encodeMember(i int, e *enc) {
+// writeProjectsV2EditedChangesMember writes member i of the ProjectsV2EditedChanges at at, if
+// present, where projectsV2EditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2EditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2EditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Description != nil {
@@ -564,16 +559,14 @@ func (v ProjectsV2EditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2EditedChangesPublic) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2EditedChangesPublicMembers, readProjectsV2EditedChangesPublicMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2EditedChangesPublic) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2EditedChangesPublicMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2EditedChangesPublic) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2EditedChangesPublicMember reads member i of the ProjectsV2EditedChangesPublic at
+// at where projectsV2EditedChangesPublicMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2EditedChangesPublicMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2EditedChangesPublic)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -592,11 +585,14 @@ var projectsV2EditedChangesPublicMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChangesPublic) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2EditedChangesPublicMembers, writeProjectsV2EditedChangesPublicMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2EditedChangesPublic) encodeMember(i int, e *enc) {
+// writeProjectsV2EditedChangesPublicMember writes member i of the ProjectsV2EditedChangesPublic at
+// at, if present, where projectsV2EditedChangesPublicMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2EditedChangesPublicMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2EditedChangesPublic)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -624,16 +620,14 @@ func (v ProjectsV2EditedChangesPublic) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2EditedChangesTitle) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2EditedChangesTitleMembers, readProjectsV2EditedChangesTitleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2EditedChangesTitle) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2EditedChangesTitleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2EditedChangesTitle) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2EditedChangesTitleMember reads member i of the ProjectsV2EditedChangesTitle at at
+// where projectsV2EditedChangesTitleMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2EditedChangesTitleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2EditedChangesTitle)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -652,11 +646,14 @@ var projectsV2EditedChangesTitleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2EditedChangesTitle) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2EditedChangesTitleMembers, writeProjectsV2EditedChangesTitleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2EditedChangesTitle) encodeMember(i int, e *enc) {
+// writeProjectsV2EditedChangesTitleMember writes member i of the ProjectsV2EditedChangesTitle at
+// at, if present, where projectsV2EditedChangesTitleMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2EditedChangesTitleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2EditedChangesTitle)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -684,16 +681,13 @@ func (v ProjectsV2EditedChangesTitle) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2Reopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2ReopenedMembers, readProjectsV2ReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2Reopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2ReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2Reopened) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2ReopenedMember reads member i of the ProjectsV2Reopened at at where
+// projectsV2ReopenedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2ReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2Reopened)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -725,11 +719,13 @@ var projectsV2ReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2Reopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2ReopenedMembers, writeProjectsV2ReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2Reopened) encodeMember(i int, e *enc) {
+// writeProjectsV2ReopenedMember writes member i of the ProjectsV2Reopened at at, if present, where
+// projectsV2ReopenedMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2ReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2Reopened)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {

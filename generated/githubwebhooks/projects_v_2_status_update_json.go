@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2StatusUpdateCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2StatusUpdateCreatedMembers, readProjectsV2StatusUpdateCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2StatusUpdateCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2StatusUpdateCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateCreated) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2StatusUpdateCreatedMember reads member i of the ProjectsV2StatusUpdateCreated at
+// at where projectsV2StatusUpdateCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2StatusUpdateCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2StatusUpdateCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -52,11 +50,14 @@ var projectsV2StatusUpdateCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2StatusUpdateCreatedMembers, writeProjectsV2StatusUpdateCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2StatusUpdateCreated) encodeMember(i int, e *enc) {
+// writeProjectsV2StatusUpdateCreatedMember writes member i of the ProjectsV2StatusUpdateCreated at
+// at, if present, where projectsV2StatusUpdateCreatedMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2StatusUpdateCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2StatusUpdateCreated)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -98,16 +99,14 @@ func (v ProjectsV2StatusUpdateCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2StatusUpdateDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2StatusUpdateDeletedMembers, readProjectsV2StatusUpdateDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2StatusUpdateDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2StatusUpdateDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2StatusUpdateDeletedMember reads member i of the ProjectsV2StatusUpdateDeleted at
+// at where projectsV2StatusUpdateDeletedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2StatusUpdateDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2StatusUpdateDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
@@ -139,11 +138,14 @@ var projectsV2StatusUpdateDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2StatusUpdateDeletedMembers, writeProjectsV2StatusUpdateDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2StatusUpdateDeleted) encodeMember(i int, e *enc) {
+// writeProjectsV2StatusUpdateDeletedMember writes member i of the ProjectsV2StatusUpdateDeleted at
+// at, if present, where projectsV2StatusUpdateDeletedMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2StatusUpdateDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2StatusUpdateDeleted)(at)
 	switch i {
 	case 1:
 		if s.Installation != nil {
@@ -185,16 +187,14 @@ func (v ProjectsV2StatusUpdateDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2StatusUpdateEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2StatusUpdateEditedMembers, readProjectsV2StatusUpdateEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2StatusUpdateEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2StatusUpdateEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEdited) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2StatusUpdateEditedMember reads member i of the ProjectsV2StatusUpdateEdited at at
+// where projectsV2StatusUpdateEditedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2StatusUpdateEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2StatusUpdateEdited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Changes, d, (*ProjectsV2StatusUpdateEditedChanges).decodeJSON) // "changes"
@@ -229,11 +229,14 @@ var projectsV2StatusUpdateEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2StatusUpdateEditedMembers, writeProjectsV2StatusUpdateEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2StatusUpdateEdited) encodeMember(i int, e *enc) {
+// writeProjectsV2StatusUpdateEditedMember writes member i of the ProjectsV2StatusUpdateEdited at
+// at, if present, where projectsV2StatusUpdateEditedMembers does not; -1 writes
+// AdditionalProperties.
+func writeProjectsV2StatusUpdateEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2StatusUpdateEdited)(at)
 	switch i {
 	case 1:
 		if s.Changes != nil {
@@ -280,16 +283,14 @@ func (v ProjectsV2StatusUpdateEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2StatusUpdateEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesMembers, readProjectsV2StatusUpdateEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2StatusUpdateEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2StatusUpdateEditedChangesMember reads member i of the
+// ProjectsV2StatusUpdateEditedChanges at at where projectsV2StatusUpdateEditedChangesMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readProjectsV2StatusUpdateEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2StatusUpdateEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*MemberEditedChangesPermission).decodeJSON) // "body"
@@ -320,11 +321,14 @@ var projectsV2StatusUpdateEditedChangesMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesMembers, writeProjectsV2StatusUpdateEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2StatusUpdateEditedChanges) encodeMember(i int, e *enc) {
+// writeProjectsV2StatusUpdateEditedChangesMember writes member i of the
+// ProjectsV2StatusUpdateEditedChanges at at, if present, where
+// projectsV2StatusUpdateEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2StatusUpdateEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2StatusUpdateEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Body != nil {
@@ -372,16 +376,15 @@ func (v ProjectsV2StatusUpdateEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStartDateMembers, readProjectsV2StatusUpdateEditedChangesStartDateMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2StatusUpdateEditedChangesStartDate) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStartDateMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEditedChangesStartDate) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2StatusUpdateEditedChangesStartDateMember reads member i of the
+// ProjectsV2StatusUpdateEditedChangesStartDate at at where
+// projectsV2StatusUpdateEditedChangesStartDateMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2StatusUpdateEditedChangesStartDateMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2StatusUpdateEditedChangesStartDate)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -400,11 +403,14 @@ var projectsV2StatusUpdateEditedChangesStartDateMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChangesStartDate) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStartDateMembers, writeProjectsV2StatusUpdateEditedChangesStartDateMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2StatusUpdateEditedChangesStartDate) encodeMember(i int, e *enc) {
+// writeProjectsV2StatusUpdateEditedChangesStartDateMember writes member i of the
+// ProjectsV2StatusUpdateEditedChangesStartDate at at, if present, where
+// projectsV2StatusUpdateEditedChangesStartDateMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2StatusUpdateEditedChangesStartDateMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2StatusUpdateEditedChangesStartDate)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -432,16 +438,15 @@ func (v ProjectsV2StatusUpdateEditedChangesStartDate) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStatusMembers, readProjectsV2StatusUpdateEditedChangesStatusMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ProjectsV2StatusUpdateEditedChangesStatus) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStatusMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ProjectsV2StatusUpdateEditedChangesStatus) decodeMember(i int, key []byte, d *dec) error {
+// readProjectsV2StatusUpdateEditedChangesStatusMember reads member i of the
+// ProjectsV2StatusUpdateEditedChangesStatus at at where
+// projectsV2StatusUpdateEditedChangesStatusMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readProjectsV2StatusUpdateEditedChangesStatusMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ProjectsV2StatusUpdateEditedChangesStatus)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -460,11 +465,14 @@ var projectsV2StatusUpdateEditedChangesStatusMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ProjectsV2StatusUpdateEditedChangesStatus) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), projectsV2StatusUpdateEditedChangesStatusMembers, writeProjectsV2StatusUpdateEditedChangesStatusMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ProjectsV2StatusUpdateEditedChangesStatus) encodeMember(i int, e *enc) {
+// writeProjectsV2StatusUpdateEditedChangesStatusMember writes member i of the
+// ProjectsV2StatusUpdateEditedChangesStatus at at, if present, where
+// projectsV2StatusUpdateEditedChangesStatusMembers does not; -1 writes AdditionalProperties.
+func writeProjectsV2StatusUpdateEditedChangesStatusMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ProjectsV2StatusUpdateEditedChangesStatus)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

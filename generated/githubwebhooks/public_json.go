@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *Public) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), publicMembers, readPublicMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Public) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), publicMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Public) decodeMember(i int, key []byte, d *dec) error {
+// readPublicMember reads member i of the Public at at where publicMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readPublicMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Public)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -54,11 +51,13 @@ var publicMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Public) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), publicMembers, writePublicMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Public) encodeMember(i int, e *enc) {
+// writePublicMember writes member i of the Public at at, if present, where publicMembers does not;
+// -1 writes AdditionalProperties.
+func writePublicMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Public)(at)
 	switch i {
 	case 0:
 		if s.Enterprise != nil {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestedVariant2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestedVariant2Members, readPullRequestReviewRequestedVariant2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestedVariant2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestedVariant2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant2) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestedVariant2Member reads member i of the
+// PullRequestReviewRequestedVariant2 at at where pullRequestReviewRequestedVariant2Members does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewRequestedVariant2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestedVariant2)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -62,11 +60,14 @@ var pullRequestReviewRequestedVariant2Members = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestedVariant2Members, writePullRequestReviewRequestedVariant2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestedVariant2) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestedVariant2Member writes member i of the
+// PullRequestReviewRequestedVariant2 at at, if present, where
+// pullRequestReviewRequestedVariant2Members does not; -1 writes AdditionalProperties.
+func writePullRequestReviewRequestedVariant2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestedVariant2)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -121,16 +122,15 @@ func (v PullRequestReviewRequestedVariant2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestedVariant2PullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestedVariant2PullRequestMembers, readPullRequestReviewRequestedVariant2PullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestedVariant2PullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestedVariant2PullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant2PullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestedVariant2PullRequestMember reads member i of the
+// PullRequestReviewRequestedVariant2PullRequest at at where
+// pullRequestReviewRequestedVariant2PullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewRequestedVariant2PullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestedVariant2PullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -223,11 +223,14 @@ var pullRequestReviewRequestedVariant2PullRequestMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant2PullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestedVariant2PullRequestMembers, writePullRequestReviewRequestedVariant2PullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestedVariant2PullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestedVariant2PullRequestMember writes member i of the
+// PullRequestReviewRequestedVariant2PullRequest at at, if present, where
+// pullRequestReviewRequestedVariant2PullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewRequestedVariant2PullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestedVariant2PullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -339,16 +342,13 @@ func (v PullRequestReviewRequestedVariant2PullRequest) MarshalJSON() ([]byte, er
 
 // decodeJSON reads s from d.
 func (s *PullRequestSynchronize) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestSynchronizeMembers, readPullRequestSynchronizeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestSynchronize) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestSynchronizeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronize) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestSynchronizeMember reads member i of the PullRequestSynchronize at at where
+// pullRequestSynchronizeMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestSynchronizeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestSynchronize)(at)
 	switch i {
 	case 3:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -389,11 +389,13 @@ var pullRequestSynchronizeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronize) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestSynchronizeMembers, writePullRequestSynchronizeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestSynchronize) encodeMember(i int, e *enc) {
+// writePullRequestSynchronizeMember writes member i of the PullRequestSynchronize at at, if
+// present, where pullRequestSynchronizeMembers does not; -1 writes AdditionalProperties.
+func writePullRequestSynchronizeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestSynchronize)(at)
 	switch i {
 	case 3:
 		if s.Enterprise != nil {
@@ -445,16 +447,14 @@ func (v PullRequestSynchronize) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestSynchronizePullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestSynchronizePullRequestMembers, readPullRequestSynchronizePullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestSynchronizePullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestSynchronizePullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronizePullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestSynchronizePullRequestMember reads member i of the
+// PullRequestSynchronizePullRequest at at where pullRequestSynchronizePullRequestMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPullRequestSynchronizePullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestSynchronizePullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -547,11 +547,14 @@ var pullRequestSynchronizePullRequestMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestSynchronizePullRequestMembers, writePullRequestSynchronizePullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestSynchronizePullRequest) encodeMember(i int, e *enc) {
+// writePullRequestSynchronizePullRequestMember writes member i of the
+// PullRequestSynchronizePullRequest at at, if present, where
+// pullRequestSynchronizePullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestSynchronizePullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestSynchronizePullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -663,16 +666,14 @@ func (v PullRequestSynchronizePullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestSynchronizePullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadMembers, readPullRequestSynchronizePullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestSynchronizePullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronizePullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestSynchronizePullRequestHeadMember reads member i of the
+// PullRequestSynchronizePullRequestHead at at where pullRequestSynchronizePullRequestHeadMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestSynchronizePullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestSynchronizePullRequestHead)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -700,11 +701,14 @@ var pullRequestSynchronizePullRequestHeadMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadMembers, writePullRequestSynchronizePullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestSynchronizePullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestSynchronizePullRequestHeadMember writes member i of the
+// PullRequestSynchronizePullRequestHead at at, if present, where
+// pullRequestSynchronizePullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestSynchronizePullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestSynchronizePullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -742,16 +746,15 @@ func (v PullRequestSynchronizePullRequestHead) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestSynchronizePullRequestHeadRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadRepoMembers, readPullRequestSynchronizePullRequestHeadRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestSynchronizePullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestSynchronizePullRequestHeadRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestSynchronizePullRequestHeadRepoMember reads member i of the
+// PullRequestSynchronizePullRequestHeadRepo at at where
+// pullRequestSynchronizePullRequestHeadRepoMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestSynchronizePullRequestHeadRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestSynchronizePullRequestHeadRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -878,11 +881,14 @@ var pullRequestSynchronizePullRequestHeadRepoMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestSynchronizePullRequestHeadRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestSynchronizePullRequestHeadRepoMembers, writePullRequestSynchronizePullRequestHeadRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestSynchronizePullRequestHeadRepo) encodeMember(i int, e *enc) {
+// writePullRequestSynchronizePullRequestHeadRepoMember writes member i of the
+// PullRequestSynchronizePullRequestHeadRepo at at, if present, where
+// pullRequestSynchronizePullRequestHeadRepoMembers does not; -1 writes AdditionalProperties.
+func writePullRequestSynchronizePullRequestHeadRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestSynchronizePullRequestHeadRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -942,16 +948,13 @@ func (v PullRequestSynchronizePullRequestHeadRepo) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnassigned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnassignedMembers, readPullRequestUnassignedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnassigned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnassignedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnassigned) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnassignedMember reads member i of the PullRequestUnassigned at at where
+// pullRequestUnassignedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestUnassignedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnassigned)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
@@ -993,11 +996,13 @@ var pullRequestUnassignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassigned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnassignedMembers, writePullRequestUnassignedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnassigned) encodeMember(i int, e *enc) {
+// writePullRequestUnassignedMember writes member i of the PullRequestUnassigned at at, if present,
+// where pullRequestUnassignedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestUnassignedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnassigned)(at)
 	switch i {
 	case 1:
 		if s.Assignee.IsSet() {
@@ -1060,16 +1065,14 @@ func (v PullRequestUnassigned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnassignedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnassignedPullRequestMembers, readPullRequestUnassignedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnassignedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnassignedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnassignedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnassignedPullRequestMember reads member i of the
+// PullRequestUnassignedPullRequest at at where pullRequestUnassignedPullRequestMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPullRequestUnassignedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnassignedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1162,11 +1165,14 @@ var pullRequestUnassignedPullRequestMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassignedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnassignedPullRequestMembers, writePullRequestUnassignedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnassignedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestUnassignedPullRequestMember writes member i of the
+// PullRequestUnassignedPullRequest at at, if present, where
+// pullRequestUnassignedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestUnassignedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnassignedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -1278,16 +1284,14 @@ func (v PullRequestUnassignedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnassignedPullRequestBase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnassignedPullRequestBaseMembers, readPullRequestUnassignedPullRequestBaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnassignedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnassignedPullRequestBaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnassignedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnassignedPullRequestBaseMember reads member i of the
+// PullRequestUnassignedPullRequestBase at at where pullRequestUnassignedPullRequestBaseMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestUnassignedPullRequestBaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnassignedPullRequestBase)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -1315,11 +1319,14 @@ var pullRequestUnassignedPullRequestBaseMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnassignedPullRequestBase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnassignedPullRequestBaseMembers, writePullRequestUnassignedPullRequestBaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnassignedPullRequestBase) encodeMember(i int, e *enc) {
+// writePullRequestUnassignedPullRequestBaseMember writes member i of the
+// PullRequestUnassignedPullRequestBase at at, if present, where
+// pullRequestUnassignedPullRequestBaseMembers does not; -1 writes AdditionalProperties.
+func writePullRequestUnassignedPullRequestBaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnassignedPullRequestBase)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -1357,16 +1364,13 @@ func (v PullRequestUnassignedPullRequestBase) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnlabeled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnlabeledMembers, readPullRequestUnlabeledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnlabeled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnlabeledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlabeled) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnlabeledMember reads member i of the PullRequestUnlabeled at at where
+// pullRequestUnlabeledMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestUnlabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnlabeled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1408,11 +1412,13 @@ var pullRequestUnlabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnlabeledMembers, writePullRequestUnlabeledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnlabeled) encodeMember(i int, e *enc) {
+// writePullRequestUnlabeledMember writes member i of the PullRequestUnlabeled at at, if present,
+// where pullRequestUnlabeledMembers does not; -1 writes AdditionalProperties.
+func writePullRequestUnlabeledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnlabeled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1469,16 +1475,14 @@ func (v PullRequestUnlabeled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnlabeledPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnlabeledPullRequestMembers, readPullRequestUnlabeledPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnlabeledPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnlabeledPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlabeledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnlabeledPullRequestMember reads member i of the PullRequestUnlabeledPullRequest
+// at at where pullRequestUnlabeledPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestUnlabeledPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnlabeledPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1571,11 +1575,14 @@ var pullRequestUnlabeledPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeledPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnlabeledPullRequestMembers, writePullRequestUnlabeledPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnlabeledPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestUnlabeledPullRequestMember writes member i of the
+// PullRequestUnlabeledPullRequest at at, if present, where pullRequestUnlabeledPullRequestMembers
+// does not; -1 writes AdditionalProperties.
+func writePullRequestUnlabeledPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnlabeledPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -1687,16 +1694,14 @@ func (v PullRequestUnlabeledPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnlabeledPullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnlabeledPullRequestHeadMembers, readPullRequestUnlabeledPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnlabeledPullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnlabeledPullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlabeledPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnlabeledPullRequestHeadMember reads member i of the
+// PullRequestUnlabeledPullRequestHead at at where pullRequestUnlabeledPullRequestHeadMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestUnlabeledPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnlabeledPullRequestHead)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestSynchronizePullRequestHeadRepo).decodeJSON) // "repo"
@@ -1724,11 +1729,14 @@ var pullRequestUnlabeledPullRequestHeadMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlabeledPullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnlabeledPullRequestHeadMembers, writePullRequestUnlabeledPullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnlabeledPullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestUnlabeledPullRequestHeadMember writes member i of the
+// PullRequestUnlabeledPullRequestHead at at, if present, where
+// pullRequestUnlabeledPullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestUnlabeledPullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnlabeledPullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -1770,16 +1778,13 @@ func (v PullRequestUnlabeledPullRequestHead) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnlocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnlockedMembers, readPullRequestUnlockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnlocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnlockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlocked) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnlockedMember reads member i of the PullRequestUnlocked at at where
+// pullRequestUnlockedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestUnlockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnlocked)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1818,11 +1823,13 @@ var pullRequestUnlockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnlockedMembers, writePullRequestUnlockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnlocked) encodeMember(i int, e *enc) {
+// writePullRequestUnlockedMember writes member i of the PullRequestUnlocked at at, if present,
+// where pullRequestUnlockedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestUnlockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnlocked)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1874,16 +1881,14 @@ func (v PullRequestUnlocked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestUnlockedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestUnlockedPullRequestMembers, readPullRequestUnlockedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestUnlockedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestUnlockedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestUnlockedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestUnlockedPullRequestMember reads member i of the PullRequestUnlockedPullRequest at
+// at where pullRequestUnlockedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestUnlockedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestUnlockedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1976,11 +1981,14 @@ var pullRequestUnlockedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestUnlockedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestUnlockedPullRequestMembers, writePullRequestUnlockedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestUnlockedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestUnlockedPullRequestMember writes member i of the PullRequestUnlockedPullRequest
+// at at, if present, where pullRequestUnlockedPullRequestMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestUnlockedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestUnlockedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -2092,16 +2100,13 @@ func (v PullRequestUnlockedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestWebhook) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestWebhookMembers, readPullRequestWebhookMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestWebhook) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestWebhookMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestWebhook) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestWebhookMember reads member i of the PullRequestWebhook at at where
+// pullRequestWebhookMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestWebhookMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestWebhook)(at)
 	switch i {
 	case 16:
 		return s.User.decodeJSON(d) // "user"
@@ -2206,11 +2211,13 @@ var pullRequestWebhookMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestWebhook) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestWebhookMembers, writePullRequestWebhookMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestWebhook) encodeMember(i int, e *enc) {
+// writePullRequestWebhookMember writes member i of the PullRequestWebhook at at, if present, where
+// pullRequestWebhookMembers does not; -1 writes AdditionalProperties.
+func writePullRequestWebhookMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestWebhook)(at)
 	switch i {
 	case 16:
 		e.FieldStart("user")
@@ -2340,16 +2347,13 @@ func (v PullRequestWebhook) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksPullRequest5) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksPullRequest5Members, readWebhooksPullRequest5Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksPullRequest5) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksPullRequest5Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPullRequest5) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksPullRequest5Member reads member i of the WebhooksPullRequest5 at at where
+// webhooksPullRequest5Members does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksPullRequest5Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksPullRequest5)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -2442,11 +2446,13 @@ var webhooksPullRequest5Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksPullRequest5Members, writeWebhooksPullRequest5Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksPullRequest5) encodeMember(i int, e *enc) {
+// writeWebhooksPullRequest5Member writes member i of the WebhooksPullRequest5 at at, if present,
+// where webhooksPullRequest5Members does not; -1 writes AdditionalProperties.
+func writeWebhooksPullRequest5Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksPullRequest5)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -2558,16 +2564,14 @@ func (v WebhooksPullRequest5) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksPullRequest5Base) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksPullRequest5BaseMembers, readWebhooksPullRequest5BaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksPullRequest5Base) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksPullRequest5BaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPullRequest5Base) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksPullRequest5BaseMember reads member i of the WebhooksPullRequest5Base at at where
+// webhooksPullRequest5BaseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksPullRequest5BaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksPullRequest5Base)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -2595,11 +2599,13 @@ var webhooksPullRequest5BaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5Base) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksPullRequest5BaseMembers, writeWebhooksPullRequest5BaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksPullRequest5Base) encodeMember(i int, e *enc) {
+// writeWebhooksPullRequest5BaseMember writes member i of the WebhooksPullRequest5Base at at, if
+// present, where webhooksPullRequest5BaseMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksPullRequest5BaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksPullRequest5Base)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -2637,16 +2643,14 @@ func (v WebhooksPullRequest5Base) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksPullRequest5BaseRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksPullRequest5BaseRepoMembers, readWebhooksPullRequest5BaseRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksPullRequest5BaseRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksPullRequest5BaseRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksPullRequest5BaseRepo) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksPullRequest5BaseRepoMember reads member i of the WebhooksPullRequest5BaseRepo at at
+// where webhooksPullRequest5BaseRepoMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksPullRequest5BaseRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksPullRequest5BaseRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -2773,11 +2777,14 @@ var webhooksPullRequest5BaseRepoMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksPullRequest5BaseRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksPullRequest5BaseRepoMembers, writeWebhooksPullRequest5BaseRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksPullRequest5BaseRepo) encodeMember(i int, e *enc) {
+// writeWebhooksPullRequest5BaseRepoMember writes member i of the WebhooksPullRequest5BaseRepo at
+// at, if present, where webhooksPullRequest5BaseRepoMembers does not; -1 writes
+// AdditionalProperties.
+func writeWebhooksPullRequest5BaseRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksPullRequest5BaseRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -2886,18 +2893,19 @@ func (u *WebhooksPullRequest5RequestedReviewersItem) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *WebhooksPullRequest5RequestedReviewersItem) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *WebhooksPullRequest5RequestedReviewersItem) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.WebhooksReviewersItemReviewer = new(WebhooksReviewersItemReviewer)
-		return u.WebhooksReviewersItemReviewer
+		return unsafe.Pointer(u.WebhooksReviewersItemReviewer), webhooksReviewersItemReviewerMembers, readWebhooksReviewersItemReviewerMember
 	case 1:
 		u.PullRequestAssignedPullRequestRequestedTeamsItem = new(PullRequestAssignedPullRequestRequestedTeamsItem)
-		return u.PullRequestAssignedPullRequestRequestedTeamsItem
+		return unsafe.Pointer(u.PullRequestAssignedPullRequestRequestedTeamsItem), pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssigned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedMembers, readPullRequestAssignedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssigned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssigned) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedMember reads member i of the PullRequestAssigned at at where
+// pullRequestAssignedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestAssignedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssigned)(at)
 	switch i {
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
@@ -62,11 +59,13 @@ var pullRequestAssignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssigned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedMembers, writePullRequestAssignedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssigned) encodeMember(i int, e *enc) {
+// writePullRequestAssignedMember writes member i of the PullRequestAssigned at at, if present,
+// where pullRequestAssignedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAssignedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssigned)(at)
 	switch i {
 	case 1:
 		e.FieldStart("assignee")
@@ -125,16 +124,14 @@ func (v PullRequestAssigned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAssignedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAssignedPullRequestMembers, readPullRequestAssignedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAssignedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAssignedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAssignedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAssignedPullRequestMember reads member i of the PullRequestAssignedPullRequest at
+// at where pullRequestAssignedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestAssignedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAssignedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -227,11 +224,14 @@ var pullRequestAssignedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAssignedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAssignedPullRequestMembers, writePullRequestAssignedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAssignedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestAssignedPullRequestMember writes member i of the PullRequestAssignedPullRequest
+// at at, if present, where pullRequestAssignedPullRequestMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestAssignedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAssignedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -343,16 +343,14 @@ func (v PullRequestAssignedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAutoMergeDisabled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAutoMergeDisabledMembers, readPullRequestAutoMergeDisabledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAutoMergeDisabled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAutoMergeDisabledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeDisabled) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAutoMergeDisabledMember reads member i of the PullRequestAutoMergeDisabled at at
+// where pullRequestAutoMergeDisabledMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestAutoMergeDisabledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAutoMergeDisabled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -392,11 +390,14 @@ var pullRequestAutoMergeDisabledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeDisabled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAutoMergeDisabledMembers, writePullRequestAutoMergeDisabledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAutoMergeDisabled) encodeMember(i int, e *enc) {
+// writePullRequestAutoMergeDisabledMember writes member i of the PullRequestAutoMergeDisabled at
+// at, if present, where pullRequestAutoMergeDisabledMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestAutoMergeDisabledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAutoMergeDisabled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -448,16 +449,15 @@ func (v PullRequestAutoMergeDisabled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAutoMergeDisabledPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAutoMergeDisabledPullRequestMembers, readPullRequestAutoMergeDisabledPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAutoMergeDisabledPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAutoMergeDisabledPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeDisabledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAutoMergeDisabledPullRequestMember reads member i of the
+// PullRequestAutoMergeDisabledPullRequest at at where
+// pullRequestAutoMergeDisabledPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestAutoMergeDisabledPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAutoMergeDisabledPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -550,11 +550,14 @@ var pullRequestAutoMergeDisabledPullRequestMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeDisabledPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAutoMergeDisabledPullRequestMembers, writePullRequestAutoMergeDisabledPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAutoMergeDisabledPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestAutoMergeDisabledPullRequestMember writes member i of the
+// PullRequestAutoMergeDisabledPullRequest at at, if present, where
+// pullRequestAutoMergeDisabledPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAutoMergeDisabledPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAutoMergeDisabledPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -666,16 +669,14 @@ func (v PullRequestAutoMergeDisabledPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAutoMergeEnabled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAutoMergeEnabledMembers, readPullRequestAutoMergeEnabledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAutoMergeEnabled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAutoMergeEnabledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabled) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAutoMergeEnabledMember reads member i of the PullRequestAutoMergeEnabled at at
+// where pullRequestAutoMergeEnabledMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestAutoMergeEnabledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAutoMergeEnabled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -715,11 +716,13 @@ var pullRequestAutoMergeEnabledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAutoMergeEnabledMembers, writePullRequestAutoMergeEnabledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAutoMergeEnabled) encodeMember(i int, e *enc) {
+// writePullRequestAutoMergeEnabledMember writes member i of the PullRequestAutoMergeEnabled at at,
+// if present, where pullRequestAutoMergeEnabledMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAutoMergeEnabledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAutoMergeEnabled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -771,16 +774,14 @@ func (v PullRequestAutoMergeEnabled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAutoMergeEnabledPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestMembers, readPullRequestAutoMergeEnabledPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAutoMergeEnabledPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAutoMergeEnabledPullRequestMember reads member i of the
+// PullRequestAutoMergeEnabledPullRequest at at where pullRequestAutoMergeEnabledPullRequestMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestAutoMergeEnabledPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAutoMergeEnabledPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -873,11 +874,14 @@ var pullRequestAutoMergeEnabledPullRequestMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestMembers, writePullRequestAutoMergeEnabledPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAutoMergeEnabledPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestAutoMergeEnabledPullRequestMember writes member i of the
+// PullRequestAutoMergeEnabledPullRequest at at, if present, where
+// pullRequestAutoMergeEnabledPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAutoMergeEnabledPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAutoMergeEnabledPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -989,16 +993,15 @@ func (v PullRequestAutoMergeEnabledPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadMembers, readPullRequestAutoMergeEnabledPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAutoMergeEnabledPullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabledPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAutoMergeEnabledPullRequestHeadMember reads member i of the
+// PullRequestAutoMergeEnabledPullRequestHead at at where
+// pullRequestAutoMergeEnabledPullRequestHeadMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestAutoMergeEnabledPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAutoMergeEnabledPullRequestHead)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -1026,11 +1029,14 @@ var pullRequestAutoMergeEnabledPullRequestHeadMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadMembers, writePullRequestAutoMergeEnabledPullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAutoMergeEnabledPullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestAutoMergeEnabledPullRequestHeadMember writes member i of the
+// PullRequestAutoMergeEnabledPullRequestHead at at, if present, where
+// pullRequestAutoMergeEnabledPullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAutoMergeEnabledPullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAutoMergeEnabledPullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -1068,16 +1074,15 @@ func (v PullRequestAutoMergeEnabledPullRequestHead) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadRepoMembers, readPullRequestAutoMergeEnabledPullRequestHeadRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestAutoMergeEnabledPullRequestHeadRepoMember reads member i of the
+// PullRequestAutoMergeEnabledPullRequestHeadRepo at at where
+// pullRequestAutoMergeEnabledPullRequestHeadRepoMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestAutoMergeEnabledPullRequestHeadRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestAutoMergeEnabledPullRequestHeadRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -1204,11 +1209,14 @@ var pullRequestAutoMergeEnabledPullRequestHeadRepoMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestAutoMergeEnabledPullRequestHeadRepoMembers, writePullRequestAutoMergeEnabledPullRequestHeadRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestAutoMergeEnabledPullRequestHeadRepo) encodeMember(i int, e *enc) {
+// writePullRequestAutoMergeEnabledPullRequestHeadRepoMember writes member i of the
+// PullRequestAutoMergeEnabledPullRequestHeadRepo at at, if present, where
+// pullRequestAutoMergeEnabledPullRequestHeadRepoMembers does not; -1 writes AdditionalProperties.
+func writePullRequestAutoMergeEnabledPullRequestHeadRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestAutoMergeEnabledPullRequestHeadRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -1268,16 +1276,13 @@ func (v PullRequestAutoMergeEnabledPullRequestHeadRepo) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *PullRequestClosed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestClosedMembers, readPullRequestClosedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestClosed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestClosedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestClosed) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestClosedMember reads member i of the PullRequestClosed at at where
+// pullRequestClosedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestClosed)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1316,11 +1321,13 @@ var pullRequestClosedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestClosed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestClosedMembers, writePullRequestClosedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestClosed) encodeMember(i int, e *enc) {
+// writePullRequestClosedMember writes member i of the PullRequestClosed at at, if present, where
+// pullRequestClosedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestClosedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestClosed)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1372,16 +1379,14 @@ func (v PullRequestClosed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestConvertedToDraft) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestConvertedToDraftMembers, readPullRequestConvertedToDraftMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestConvertedToDraft) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestConvertedToDraftMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestConvertedToDraft) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestConvertedToDraftMember reads member i of the PullRequestConvertedToDraft at at
+// where pullRequestConvertedToDraftMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestConvertedToDraftMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestConvertedToDraft)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1420,11 +1425,13 @@ var pullRequestConvertedToDraftMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestConvertedToDraft) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestConvertedToDraftMembers, writePullRequestConvertedToDraftMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestConvertedToDraft) encodeMember(i int, e *enc) {
+// writePullRequestConvertedToDraftMember writes member i of the PullRequestConvertedToDraft at at,
+// if present, where pullRequestConvertedToDraftMembers does not; -1 writes AdditionalProperties.
+func writePullRequestConvertedToDraftMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestConvertedToDraft)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1476,16 +1483,14 @@ func (v PullRequestConvertedToDraft) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestDemilestoned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestDemilestonedMembers, readPullRequestDemilestonedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestDemilestoned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestDemilestonedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestDemilestoned) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestDemilestonedMember reads member i of the PullRequestDemilestoned at at where
+// pullRequestDemilestonedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestDemilestonedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestDemilestoned)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1524,11 +1529,13 @@ var pullRequestDemilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDemilestoned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestDemilestonedMembers, writePullRequestDemilestonedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestDemilestoned) encodeMember(i int, e *enc) {
+// writePullRequestDemilestonedMember writes member i of the PullRequestDemilestoned at at, if
+// present, where pullRequestDemilestonedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestDemilestonedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestDemilestoned)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1582,16 +1589,13 @@ func (v PullRequestDemilestoned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestDequeued) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestDequeuedMembers, readPullRequestDequeuedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestDequeued) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestDequeuedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestDequeued) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestDequeuedMember reads member i of the PullRequestDequeued at at where
+// pullRequestDequeuedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestDequeuedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestDequeued)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1631,11 +1635,13 @@ var pullRequestDequeuedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDequeued) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestDequeuedMembers, writePullRequestDequeuedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestDequeued) encodeMember(i int, e *enc) {
+// writePullRequestDequeuedMember writes member i of the PullRequestDequeued at at, if present,
+// where pullRequestDequeuedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestDequeuedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestDequeued)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1687,16 +1693,14 @@ func (v PullRequestDequeued) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestDequeuedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestDequeuedPullRequestMembers, readPullRequestDequeuedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestDequeuedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestDequeuedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestDequeuedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestDequeuedPullRequestMember reads member i of the PullRequestDequeuedPullRequest at
+// at where pullRequestDequeuedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestDequeuedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestDequeuedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1789,11 +1793,14 @@ var pullRequestDequeuedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestDequeuedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestDequeuedPullRequestMembers, writePullRequestDequeuedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestDequeuedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestDequeuedPullRequestMember writes member i of the PullRequestDequeuedPullRequest
+// at at, if present, where pullRequestDequeuedPullRequestMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestDequeuedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestDequeuedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -1905,16 +1912,13 @@ func (v PullRequestDequeuedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestEditedMembers, readPullRequestEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEdited) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestEditedMember reads member i of the PullRequestEdited at at where
+// pullRequestEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -1956,11 +1960,13 @@ var pullRequestEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestEditedMembers, writePullRequestEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestEdited) encodeMember(i int, e *enc) {
+// writePullRequestEditedMember writes member i of the PullRequestEdited at at, if present, where
+// pullRequestEditedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -2017,16 +2023,14 @@ func (v PullRequestEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestEditedChangesMembers, readPullRequestEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestEditedChangesMember reads member i of the PullRequestEditedChanges at at where
+// pullRequestEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Base, d, (*PullRequestEditedChangesBase).decodeJSON) // "base"
@@ -2054,11 +2058,13 @@ var pullRequestEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestEditedChangesMembers, writePullRequestEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestEditedChanges) encodeMember(i int, e *enc) {
+// writePullRequestEditedChangesMember writes member i of the PullRequestEditedChanges at at, if
+// present, where pullRequestEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writePullRequestEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Base != nil {
@@ -2101,16 +2107,14 @@ func (v PullRequestEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestEditedChangesBase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestEditedChangesBaseMembers, readPullRequestEditedChangesBaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestEditedChangesBase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestEditedChangesBaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEditedChangesBase) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestEditedChangesBaseMember reads member i of the PullRequestEditedChangesBase at at
+// where pullRequestEditedChangesBaseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestEditedChangesBaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestEditedChangesBase)(at)
 	switch i {
 	case 0:
 		return s.Ref.decodeJSON(d) // "ref"
@@ -2135,11 +2139,14 @@ var pullRequestEditedChangesBaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEditedChangesBase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestEditedChangesBaseMembers, writePullRequestEditedChangesBaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestEditedChangesBase) encodeMember(i int, e *enc) {
+// writePullRequestEditedChangesBaseMember writes member i of the PullRequestEditedChangesBase at
+// at, if present, where pullRequestEditedChangesBaseMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestEditedChangesBaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestEditedChangesBase)(at)
 	switch i {
 	case 0:
 		e.FieldStart("ref")
@@ -2173,16 +2180,13 @@ func (v PullRequestEditedChangesBase) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestEnqueued) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestEnqueuedMembers, readPullRequestEnqueuedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestEnqueued) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestEnqueuedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestEnqueued) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestEnqueuedMember reads member i of the PullRequestEnqueued at at where
+// pullRequestEnqueuedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestEnqueuedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestEnqueued)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -2221,11 +2225,13 @@ var pullRequestEnqueuedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestEnqueued) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestEnqueuedMembers, writePullRequestEnqueuedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestEnqueued) encodeMember(i int, e *enc) {
+// writePullRequestEnqueuedMember writes member i of the PullRequestEnqueued at at, if present,
+// where pullRequestEnqueuedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestEnqueuedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestEnqueued)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -2277,16 +2283,13 @@ func (v PullRequestEnqueued) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestLabeled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestLabeledMembers, readPullRequestLabeledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestLabeled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestLabeledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLabeled) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestLabeledMember reads member i of the PullRequestLabeled at at where
+// pullRequestLabeledMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestLabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestLabeled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -2328,11 +2331,13 @@ var pullRequestLabeledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabeled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestLabeledMembers, writePullRequestLabeledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestLabeled) encodeMember(i int, e *enc) {
+// writePullRequestLabeledMember writes member i of the PullRequestLabeled at at, if present, where
+// pullRequestLabeledMembers does not; -1 writes AdditionalProperties.
+func writePullRequestLabeledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestLabeled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -2389,16 +2394,14 @@ func (v PullRequestLabeled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestLabeledPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestLabeledPullRequestMembers, readPullRequestLabeledPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestLabeledPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestLabeledPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLabeledPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestLabeledPullRequestMember reads member i of the PullRequestLabeledPullRequest at
+// at where pullRequestLabeledPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestLabeledPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestLabeledPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -2491,11 +2494,14 @@ var pullRequestLabeledPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLabeledPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestLabeledPullRequestMembers, writePullRequestLabeledPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestLabeledPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestLabeledPullRequestMember writes member i of the PullRequestLabeledPullRequest at
+// at, if present, where pullRequestLabeledPullRequestMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestLabeledPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestLabeledPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -2607,16 +2613,13 @@ func (v PullRequestLabeledPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestLocked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestLockedMembers, readPullRequestLockedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestLocked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestLockedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLocked) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestLockedMember reads member i of the PullRequestLocked at at where
+// pullRequestLockedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestLockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestLocked)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -2655,11 +2658,13 @@ var pullRequestLockedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLocked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestLockedMembers, writePullRequestLockedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestLocked) encodeMember(i int, e *enc) {
+// writePullRequestLockedMember writes member i of the PullRequestLocked at at, if present, where
+// pullRequestLockedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestLockedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestLocked)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -2711,16 +2716,14 @@ func (v PullRequestLocked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestLockedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestLockedPullRequestMembers, readPullRequestLockedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestLockedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestLockedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestLockedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestLockedPullRequestMember reads member i of the PullRequestLockedPullRequest at at
+// where pullRequestLockedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestLockedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestLockedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -2813,11 +2816,14 @@ var pullRequestLockedPullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestLockedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestLockedPullRequestMembers, writePullRequestLockedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestLockedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestLockedPullRequestMember writes member i of the PullRequestLockedPullRequest at
+// at, if present, where pullRequestLockedPullRequestMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestLockedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestLockedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -2929,16 +2935,13 @@ func (v PullRequestLockedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestMilestoned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestMilestonedMembers, readPullRequestMilestonedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestMilestoned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestMilestonedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestMilestoned) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestMilestonedMember reads member i of the PullRequestMilestoned at at where
+// pullRequestMilestonedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestMilestonedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestMilestoned)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -2977,11 +2980,13 @@ var pullRequestMilestonedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestMilestoned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestMilestonedMembers, writePullRequestMilestonedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestMilestoned) encodeMember(i int, e *enc) {
+// writePullRequestMilestonedMember writes member i of the PullRequestMilestoned at at, if present,
+// where pullRequestMilestonedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestMilestonedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestMilestoned)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -3035,16 +3040,13 @@ func (v PullRequestMilestoned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestOpened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestOpenedMembers, readPullRequestOpenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestOpened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestOpenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestOpened) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestOpenedMember reads member i of the PullRequestOpened at at where
+// pullRequestOpenedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestOpenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestOpened)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -3083,11 +3085,13 @@ var pullRequestOpenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestOpened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestOpenedMembers, writePullRequestOpenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestOpened) encodeMember(i int, e *enc) {
+// writePullRequestOpenedMember writes member i of the PullRequestOpened at at, if present, where
+// pullRequestOpenedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestOpenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestOpened)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -3139,16 +3143,14 @@ func (v PullRequestOpened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReadyForReview) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReadyForReviewMembers, readPullRequestReadyForReviewMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReadyForReview) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReadyForReviewMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReadyForReview) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReadyForReviewMember reads member i of the PullRequestReadyForReview at at where
+// pullRequestReadyForReviewMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReadyForReviewMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReadyForReview)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -3187,11 +3189,13 @@ var pullRequestReadyForReviewMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReadyForReview) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReadyForReviewMembers, writePullRequestReadyForReviewMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReadyForReview) encodeMember(i int, e *enc) {
+// writePullRequestReadyForReviewMember writes member i of the PullRequestReadyForReview at at, if
+// present, where pullRequestReadyForReviewMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReadyForReviewMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReadyForReview)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -3243,16 +3247,13 @@ func (v PullRequestReadyForReview) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReopenedMembers, readPullRequestReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReopened) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReopenedMember reads member i of the PullRequestReopened at at where
+// pullRequestReopenedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReopened)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -3291,11 +3292,13 @@ var pullRequestReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReopenedMembers, writePullRequestReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReopened) encodeMember(i int, e *enc) {
+// writePullRequestReopenedMember writes member i of the PullRequestReopened at at, if present,
+// where pullRequestReopenedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReopened)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -3396,18 +3399,19 @@ func (u *PullRequestReviewRequestRemoved) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *PullRequestReviewRequestRemoved) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *PullRequestReviewRequestRemoved) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.PullRequestReviewRequestRemovedVariant1 = new(PullRequestReviewRequestRemovedVariant1)
-		return u.PullRequestReviewRequestRemovedVariant1
+		return unsafe.Pointer(u.PullRequestReviewRequestRemovedVariant1), pullRequestReviewRequestRemovedVariant1Members, readPullRequestReviewRequestRemovedVariant1Member
 	case 1:
 		u.PullRequestReviewRequestRemovedVariant2 = new(PullRequestReviewRequestRemovedVariant2)
-		return u.PullRequestReviewRequestRemovedVariant2
+		return unsafe.Pointer(u.PullRequestReviewRequestRemovedVariant2), pullRequestReviewRequestRemovedVariant2Members, readPullRequestReviewRequestRemovedVariant2Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -3428,16 +3432,15 @@ func (u PullRequestReviewRequestRemoved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestRemovedVariant1) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1Members, readPullRequestReviewRequestRemovedVariant1Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestRemovedVariant1) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestRemovedVariant1Member reads member i of the
+// PullRequestReviewRequestRemovedVariant1 at at where
+// pullRequestReviewRequestRemovedVariant1Members does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewRequestRemovedVariant1Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestRemovedVariant1)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -3479,11 +3482,14 @@ var pullRequestReviewRequestRemovedVariant1Members = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1Members, writePullRequestReviewRequestRemovedVariant1Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestRemovedVariant1) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestRemovedVariant1Member writes member i of the
+// PullRequestReviewRequestRemovedVariant1 at at, if present, where
+// pullRequestReviewRequestRemovedVariant1Members does not; -1 writes AdditionalProperties.
+func writePullRequestReviewRequestRemovedVariant1Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestRemovedVariant1)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -3542,16 +3548,15 @@ func (v PullRequestReviewRequestRemovedVariant1) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestMembers, readPullRequestReviewRequestRemovedVariant1PullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestRemovedVariant1PullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1PullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestRemovedVariant1PullRequestMember reads member i of the
+// PullRequestReviewRequestRemovedVariant1PullRequest at at where
+// pullRequestReviewRequestRemovedVariant1PullRequestMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewRequestRemovedVariant1PullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestRemovedVariant1PullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -3644,11 +3649,15 @@ var pullRequestReviewRequestRemovedVariant1PullRequestMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestMembers, writePullRequestReviewRequestRemovedVariant1PullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestRemovedVariant1PullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestRemovedVariant1PullRequestMember writes member i of the
+// PullRequestReviewRequestRemovedVariant1PullRequest at at, if present, where
+// pullRequestReviewRequestRemovedVariant1PullRequestMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewRequestRemovedVariant1PullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestRemovedVariant1PullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -3760,16 +3769,15 @@ func (v PullRequestReviewRequestRemovedVariant1PullRequest) MarshalJSON() ([]byt
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers, readPullRequestReviewRequestRemovedVariant1PullRequestBaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestRemovedVariant1PullRequestBaseMember reads member i of the
+// PullRequestReviewRequestRemovedVariant1PullRequestBase at at where
+// pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPullRequestReviewRequestRemovedVariant1PullRequestBaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestRemovedVariant1PullRequestBase)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -3797,11 +3805,15 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers = &memberTable
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers, writePullRequestReviewRequestRemovedVariant1PullRequestBaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBase) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestRemovedVariant1PullRequestBaseMember writes member i of the
+// PullRequestReviewRequestRemovedVariant1PullRequestBase at at, if present, where
+// pullRequestReviewRequestRemovedVariant1PullRequestBaseMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewRequestRemovedVariant1PullRequestBaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestRemovedVariant1PullRequestBase)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -3839,16 +3851,15 @@ func (v PullRequestReviewRequestRemovedVariant1PullRequestBase) MarshalJSON() ([
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers, readPullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMember reads member i of the
+// PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo at at where
+// pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -3975,11 +3986,15 @@ var pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers = &memberT
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers, writePullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMember writes member i of the
+// PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo at at, if present, where
+// pullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestRemovedVariant1PullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -4088,18 +4103,19 @@ func (u *PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersIte
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.DiscussionAnswerChosenBy = new(DiscussionAnswerChosenBy)
-		return u.DiscussionAnswerChosenBy
+		return unsafe.Pointer(u.DiscussionAnswerChosenBy), discussionAnswerChosenByMembers, readDiscussionAnswerChosenByMember
 	case 1:
 		u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2 = new(PullRequestAssignedPullRequestRequestedReviewersItemVariant2)
-		return u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2
+		return unsafe.Pointer(u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2), pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members, readPullRequestAssignedPullRequestRequestedReviewersItemVariant2Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -4132,16 +4148,15 @@ func (u PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestRemovedVariant2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2Members, readPullRequestReviewRequestRemovedVariant2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestRemovedVariant2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant2) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestRemovedVariant2Member reads member i of the
+// PullRequestReviewRequestRemovedVariant2 at at where
+// pullRequestReviewRequestRemovedVariant2Members does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewRequestRemovedVariant2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestRemovedVariant2)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4183,11 +4198,14 @@ var pullRequestReviewRequestRemovedVariant2Members = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2Members, writePullRequestReviewRequestRemovedVariant2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestRemovedVariant2) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestRemovedVariant2Member writes member i of the
+// PullRequestReviewRequestRemovedVariant2 at at, if present, where
+// pullRequestReviewRequestRemovedVariant2Members does not; -1 writes AdditionalProperties.
+func writePullRequestReviewRequestRemovedVariant2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestRemovedVariant2)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4242,16 +4260,15 @@ func (v PullRequestReviewRequestRemovedVariant2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2PullRequestMembers, readPullRequestReviewRequestRemovedVariant2PullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestRemovedVariant2PullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2PullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestRemovedVariant2PullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestRemovedVariant2PullRequestMember reads member i of the
+// PullRequestReviewRequestRemovedVariant2PullRequest at at where
+// pullRequestReviewRequestRemovedVariant2PullRequestMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewRequestRemovedVariant2PullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestRemovedVariant2PullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -4344,11 +4361,15 @@ var pullRequestReviewRequestRemovedVariant2PullRequestMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestRemovedVariant2PullRequestMembers, writePullRequestReviewRequestRemovedVariant2PullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestRemovedVariant2PullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestRemovedVariant2PullRequestMember writes member i of the
+// PullRequestReviewRequestRemovedVariant2PullRequest at at, if present, where
+// pullRequestReviewRequestRemovedVariant2PullRequestMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewRequestRemovedVariant2PullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestRemovedVariant2PullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -4509,18 +4530,19 @@ func (u *PullRequestReviewRequested) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *PullRequestReviewRequested) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *PullRequestReviewRequested) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.PullRequestReviewRequestedVariant1 = new(PullRequestReviewRequestedVariant1)
-		return u.PullRequestReviewRequestedVariant1
+		return unsafe.Pointer(u.PullRequestReviewRequestedVariant1), pullRequestReviewRequestedVariant1Members, readPullRequestReviewRequestedVariant1Member
 	case 1:
 		u.PullRequestReviewRequestedVariant2 = new(PullRequestReviewRequestedVariant2)
-		return u.PullRequestReviewRequestedVariant2
+		return unsafe.Pointer(u.PullRequestReviewRequestedVariant2), pullRequestReviewRequestedVariant2Members, readPullRequestReviewRequestedVariant2Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // UnmarshalJSON decodes with the generated decoder.
@@ -4541,16 +4563,14 @@ func (u PullRequestReviewRequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestedVariant1) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestedVariant1Members, readPullRequestReviewRequestedVariant1Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestedVariant1) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestedVariant1Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant1) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestedVariant1Member reads member i of the
+// PullRequestReviewRequestedVariant1 at at where pullRequestReviewRequestedVariant1Members does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewRequestedVariant1Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestedVariant1)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4592,11 +4612,14 @@ var pullRequestReviewRequestedVariant1Members = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant1) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestedVariant1Members, writePullRequestReviewRequestedVariant1Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestedVariant1) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestedVariant1Member writes member i of the
+// PullRequestReviewRequestedVariant1 at at, if present, where
+// pullRequestReviewRequestedVariant1Members does not; -1 writes AdditionalProperties.
+func writePullRequestReviewRequestedVariant1Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestedVariant1)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4655,16 +4678,15 @@ func (v PullRequestReviewRequestedVariant1) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewRequestedVariant1PullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewRequestedVariant1PullRequestMembers, readPullRequestReviewRequestedVariant1PullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewRequestedVariant1PullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewRequestedVariant1PullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewRequestedVariant1PullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewRequestedVariant1PullRequestMember reads member i of the
+// PullRequestReviewRequestedVariant1PullRequest at at where
+// pullRequestReviewRequestedVariant1PullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewRequestedVariant1PullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewRequestedVariant1PullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -4757,11 +4779,14 @@ var pullRequestReviewRequestedVariant1PullRequestMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewRequestedVariant1PullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewRequestedVariant1PullRequestMembers, writePullRequestReviewRequestedVariant1PullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewRequestedVariant1PullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewRequestedVariant1PullRequestMember writes member i of the
+// PullRequestReviewRequestedVariant1PullRequest at at, if present, where
+// pullRequestReviewRequestedVariant1PullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewRequestedVariant1PullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewRequestedVariant1PullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentCreatedMembers, readPullRequestReviewCommentCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreated) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentCreatedMember reads member i of the PullRequestReviewCommentCreated
+// at at where pullRequestReviewCommentCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewCommentCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentCreated)(at)
 	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
@@ -61,11 +59,14 @@ var pullRequestReviewCommentCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentCreatedMembers, writePullRequestReviewCommentCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentCreated) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentCreatedMember writes member i of the
+// PullRequestReviewCommentCreated at at, if present, where pullRequestReviewCommentCreatedMembers
+// does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("comment")
@@ -120,16 +121,14 @@ func (v PullRequestReviewCommentCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentCreatedComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentMembers, readPullRequestReviewCommentCreatedCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentCreatedComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedComment) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentCreatedCommentMember reads member i of the
+// PullRequestReviewCommentCreatedComment at at where pullRequestReviewCommentCreatedCommentMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewCommentCreatedCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentCreatedComment)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -181,11 +180,14 @@ var pullRequestReviewCommentCreatedCommentMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentCreatedCommentMembers, writePullRequestReviewCommentCreatedCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentCreatedComment) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentCreatedCommentMember writes member i of the
+// PullRequestReviewCommentCreatedComment at at, if present, where
+// pullRequestReviewCommentCreatedCommentMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentCreatedCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentCreatedComment)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -226,16 +228,15 @@ func (v PullRequestReviewCommentCreatedComment) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentCreatedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestMembers, readPullRequestReviewCommentCreatedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentCreatedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentCreatedPullRequestMember reads member i of the
+// PullRequestReviewCommentCreatedPullRequest at at where
+// pullRequestReviewCommentCreatedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewCommentCreatedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentCreatedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -314,11 +315,14 @@ var pullRequestReviewCommentCreatedPullRequestMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestMembers, writePullRequestReviewCommentCreatedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentCreatedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentCreatedPullRequestMember writes member i of the
+// PullRequestReviewCommentCreatedPullRequest at at, if present, where
+// pullRequestReviewCommentCreatedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentCreatedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentCreatedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -423,16 +427,15 @@ func (v PullRequestReviewCommentCreatedPullRequest) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadMembers, readPullRequestReviewCommentCreatedPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentCreatedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentCreatedPullRequestHeadMember reads member i of the
+// PullRequestReviewCommentCreatedPullRequestHead at at where
+// pullRequestReviewCommentCreatedPullRequestHeadMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewCommentCreatedPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentCreatedPullRequestHead)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewCommentCreatedPullRequestHeadRepo).decodeJSON) // "repo"
@@ -460,11 +463,14 @@ var pullRequestReviewCommentCreatedPullRequestHeadMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadMembers, writePullRequestReviewCommentCreatedPullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentCreatedPullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentCreatedPullRequestHeadMember writes member i of the
+// PullRequestReviewCommentCreatedPullRequestHead at at, if present, where
+// pullRequestReviewCommentCreatedPullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentCreatedPullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentCreatedPullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -506,16 +512,15 @@ func (v PullRequestReviewCommentCreatedPullRequestHead) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadRepoMembers, readPullRequestReviewCommentCreatedPullRequestHeadRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentCreatedPullRequestHeadRepoMember reads member i of the
+// PullRequestReviewCommentCreatedPullRequestHeadRepo at at where
+// pullRequestReviewCommentCreatedPullRequestHeadRepoMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewCommentCreatedPullRequestHeadRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentCreatedPullRequestHeadRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -642,11 +647,15 @@ var pullRequestReviewCommentCreatedPullRequestHeadRepoMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentCreatedPullRequestHeadRepoMembers, writePullRequestReviewCommentCreatedPullRequestHeadRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentCreatedPullRequestHeadRepo) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentCreatedPullRequestHeadRepoMember writes member i of the
+// PullRequestReviewCommentCreatedPullRequestHeadRepo at at, if present, where
+// pullRequestReviewCommentCreatedPullRequestHeadRepoMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewCommentCreatedPullRequestHeadRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentCreatedPullRequestHeadRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -706,16 +715,14 @@ func (v PullRequestReviewCommentCreatedPullRequestHeadRepo) MarshalJSON() ([]byt
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentDeletedMembers, readPullRequestReviewCommentDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentDeletedMember reads member i of the PullRequestReviewCommentDeleted
+// at at where pullRequestReviewCommentDeletedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewCommentDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentDeleted)(at)
 	switch i {
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
@@ -756,11 +763,14 @@ var pullRequestReviewCommentDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentDeletedMembers, writePullRequestReviewCommentDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentDeleted) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentDeletedMember writes member i of the
+// PullRequestReviewCommentDeleted at at, if present, where pullRequestReviewCommentDeletedMembers
+// does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentDeleted)(at)
 	switch i {
 	case 1:
 		e.FieldStart("comment")
@@ -815,16 +825,15 @@ func (v PullRequestReviewCommentDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentDeletedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestMembers, readPullRequestReviewCommentDeletedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentDeletedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentDeletedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentDeletedPullRequestMember reads member i of the
+// PullRequestReviewCommentDeletedPullRequest at at where
+// pullRequestReviewCommentDeletedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewCommentDeletedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentDeletedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -903,11 +912,14 @@ var pullRequestReviewCommentDeletedPullRequestMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentDeletedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentDeletedPullRequestMembers, writePullRequestReviewCommentDeletedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentDeletedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentDeletedPullRequestMember writes member i of the
+// PullRequestReviewCommentDeletedPullRequest at at, if present, where
+// pullRequestReviewCommentDeletedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentDeletedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentDeletedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -1012,16 +1024,14 @@ func (v PullRequestReviewCommentDeletedPullRequest) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentEditedMembers, readPullRequestReviewCommentEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentEdited) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentEditedMember reads member i of the PullRequestReviewCommentEdited at
+// at where pullRequestReviewCommentEditedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewCommentEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -1065,11 +1075,14 @@ var pullRequestReviewCommentEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentEditedMembers, writePullRequestReviewCommentEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentEdited) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentEditedMember writes member i of the PullRequestReviewCommentEdited
+// at at, if present, where pullRequestReviewCommentEditedMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewCommentEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -1127,16 +1140,15 @@ func (v PullRequestReviewCommentEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewCommentEditedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewCommentEditedPullRequestMembers, readPullRequestReviewCommentEditedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewCommentEditedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewCommentEditedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewCommentEditedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewCommentEditedPullRequestMember reads member i of the
+// PullRequestReviewCommentEditedPullRequest at at where
+// pullRequestReviewCommentEditedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewCommentEditedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewCommentEditedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1215,11 +1227,14 @@ var pullRequestReviewCommentEditedPullRequestMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewCommentEditedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewCommentEditedPullRequestMembers, writePullRequestReviewCommentEditedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewCommentEditedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewCommentEditedPullRequestMember writes member i of the
+// PullRequestReviewCommentEditedPullRequest at at, if present, where
+// pullRequestReviewCommentEditedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewCommentEditedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewCommentEditedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -1324,16 +1339,13 @@ func (v PullRequestReviewCommentEditedPullRequest) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *WebhooksReviewComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksReviewCommentMembers, readWebhooksReviewCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksReviewComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksReviewCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReviewComment) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksReviewCommentMember reads member i of the WebhooksReviewComment at at where
+// webhooksReviewCommentMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksReviewCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksReviewComment)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1385,11 +1397,13 @@ var webhooksReviewCommentMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReviewComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksReviewCommentMembers, writeWebhooksReviewCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksReviewComment) encodeMember(i int, e *enc) {
+// writeWebhooksReviewCommentMember writes member i of the WebhooksReviewComment at at, if present,
+// where webhooksReviewCommentMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksReviewCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksReviewComment)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")

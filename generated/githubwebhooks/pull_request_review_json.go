@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewDismissed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewDismissedMembers, readPullRequestReviewDismissedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewDismissed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewDismissedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissed) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewDismissedMember reads member i of the PullRequestReviewDismissed at at
+// where pullRequestReviewDismissedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewDismissedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewDismissed)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -61,11 +59,13 @@ var pullRequestReviewDismissedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewDismissedMembers, writePullRequestReviewDismissedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewDismissed) encodeMember(i int, e *enc) {
+// writePullRequestReviewDismissedMember writes member i of the PullRequestReviewDismissed at at,
+// if present, where pullRequestReviewDismissedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewDismissedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewDismissed)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -120,16 +120,14 @@ func (v PullRequestReviewDismissed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewDismissedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewDismissedPullRequestMembers, readPullRequestReviewDismissedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewDismissedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewDismissedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewDismissedPullRequestMember reads member i of the
+// PullRequestReviewDismissedPullRequest at at where pullRequestReviewDismissedPullRequestMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewDismissedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewDismissedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -208,11 +206,14 @@ var pullRequestReviewDismissedPullRequestMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewDismissedPullRequestMembers, writePullRequestReviewDismissedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewDismissedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewDismissedPullRequestMember writes member i of the
+// PullRequestReviewDismissedPullRequest at at, if present, where
+// pullRequestReviewDismissedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewDismissedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewDismissedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -315,16 +316,14 @@ func (v PullRequestReviewDismissedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewDismissedReview) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewDismissedReviewMembers, readPullRequestReviewDismissedReviewMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewDismissedReview) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewDismissedReviewMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissedReview) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewDismissedReviewMember reads member i of the
+// PullRequestReviewDismissedReview at at where pullRequestReviewDismissedReviewMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewDismissedReviewMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewDismissedReview)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -359,11 +358,14 @@ var pullRequestReviewDismissedReviewMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedReview) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewDismissedReviewMembers, writePullRequestReviewDismissedReviewMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewDismissedReview) encodeMember(i int, e *enc) {
+// writePullRequestReviewDismissedReviewMember writes member i of the
+// PullRequestReviewDismissedReview at at, if present, where
+// pullRequestReviewDismissedReviewMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewDismissedReviewMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewDismissedReview)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -401,16 +403,14 @@ func (v PullRequestReviewDismissedReview) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewDismissedReviewLinks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewDismissedReviewLinksMembers, readPullRequestReviewDismissedReviewLinksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewDismissedReviewLinks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewDismissedReviewLinksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewDismissedReviewLinks) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewDismissedReviewLinksMember reads member i of the
+// PullRequestReviewDismissedReviewLinks at at where pullRequestReviewDismissedReviewLinksMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewDismissedReviewLinksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewDismissedReviewLinks)(at)
 	switch i {
 	case 0:
 		return s.HTML.decodeJSON(d) // "html"
@@ -435,11 +435,14 @@ var pullRequestReviewDismissedReviewLinksMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewDismissedReviewLinks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewDismissedReviewLinksMembers, writePullRequestReviewDismissedReviewLinksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewDismissedReviewLinks) encodeMember(i int, e *enc) {
+// writePullRequestReviewDismissedReviewLinksMember writes member i of the
+// PullRequestReviewDismissedReviewLinks at at, if present, where
+// pullRequestReviewDismissedReviewLinksMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewDismissedReviewLinksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewDismissedReviewLinks)(at)
 	switch i {
 	case 0:
 		e.FieldStart("html")
@@ -473,16 +476,14 @@ func (v PullRequestReviewDismissedReviewLinks) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewEditedMembers, readPullRequestReviewEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEdited) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewEditedMember reads member i of the PullRequestReviewEdited at at where
+// pullRequestReviewEditedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -526,11 +527,13 @@ var pullRequestReviewEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewEditedMembers, writePullRequestReviewEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewEdited) encodeMember(i int, e *enc) {
+// writePullRequestReviewEditedMember writes member i of the PullRequestReviewEdited at at, if
+// present, where pullRequestReviewEditedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -588,16 +591,14 @@ func (v PullRequestReviewEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewEditedChangesMembers, readPullRequestReviewEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewEditedChangesMember reads member i of the PullRequestReviewEditedChanges at
+// at where pullRequestReviewEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
@@ -619,11 +620,14 @@ var pullRequestReviewEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewEditedChangesMembers, writePullRequestReviewEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewEditedChanges) encodeMember(i int, e *enc) {
+// writePullRequestReviewEditedChangesMember writes member i of the PullRequestReviewEditedChanges
+// at at, if present, where pullRequestReviewEditedChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Body != nil {
@@ -656,16 +660,14 @@ func (v PullRequestReviewEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewEditedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewEditedPullRequestMembers, readPullRequestReviewEditedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewEditedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewEditedPullRequestMember reads member i of the
+// PullRequestReviewEditedPullRequest at at where pullRequestReviewEditedPullRequestMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewEditedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewEditedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -744,11 +746,14 @@ var pullRequestReviewEditedPullRequestMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewEditedPullRequestMembers, writePullRequestReviewEditedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewEditedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewEditedPullRequestMember writes member i of the
+// PullRequestReviewEditedPullRequest at at, if present, where
+// pullRequestReviewEditedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewEditedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewEditedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -851,16 +856,14 @@ func (v PullRequestReviewEditedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewEditedPullRequestBase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseMembers, readPullRequestReviewEditedPullRequestBaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewEditedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewEditedPullRequestBaseMember reads member i of the
+// PullRequestReviewEditedPullRequestBase at at where pullRequestReviewEditedPullRequestBaseMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewEditedPullRequestBaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewEditedPullRequestBase)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -888,11 +891,14 @@ var pullRequestReviewEditedPullRequestBaseMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestBase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseMembers, writePullRequestReviewEditedPullRequestBaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewEditedPullRequestBase) encodeMember(i int, e *enc) {
+// writePullRequestReviewEditedPullRequestBaseMember writes member i of the
+// PullRequestReviewEditedPullRequestBase at at, if present, where
+// pullRequestReviewEditedPullRequestBaseMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewEditedPullRequestBaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewEditedPullRequestBase)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -930,16 +936,15 @@ func (v PullRequestReviewEditedPullRequestBase) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseRepoMembers, readPullRequestReviewEditedPullRequestBaseRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewEditedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewEditedPullRequestBaseRepoMember reads member i of the
+// PullRequestReviewEditedPullRequestBaseRepo at at where
+// pullRequestReviewEditedPullRequestBaseRepoMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewEditedPullRequestBaseRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewEditedPullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -1059,11 +1064,14 @@ var pullRequestReviewEditedPullRequestBaseRepoMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestBaseRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewEditedPullRequestBaseRepoMembers, writePullRequestReviewEditedPullRequestBaseRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewEditedPullRequestBaseRepo) encodeMember(i int, e *enc) {
+// writePullRequestReviewEditedPullRequestBaseRepoMember writes member i of the
+// PullRequestReviewEditedPullRequestBaseRepo at at, if present, where
+// pullRequestReviewEditedPullRequestBaseRepoMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewEditedPullRequestBaseRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewEditedPullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -1123,16 +1131,14 @@ func (v PullRequestReviewEditedPullRequestBaseRepo) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewEditedPullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewEditedPullRequestHeadMembers, readPullRequestReviewEditedPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewEditedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewEditedPullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewEditedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewEditedPullRequestHeadMember reads member i of the
+// PullRequestReviewEditedPullRequestHead at at where pullRequestReviewEditedPullRequestHeadMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewEditedPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewEditedPullRequestHead)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewEditedPullRequestBaseRepo).decodeJSON) // "repo"
@@ -1160,11 +1166,14 @@ var pullRequestReviewEditedPullRequestHeadMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewEditedPullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewEditedPullRequestHeadMembers, writePullRequestReviewEditedPullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewEditedPullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestReviewEditedPullRequestHeadMember writes member i of the
+// PullRequestReviewEditedPullRequestHead at at, if present, where
+// pullRequestReviewEditedPullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewEditedPullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewEditedPullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -1206,16 +1215,14 @@ func (v PullRequestReviewEditedPullRequestHead) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewSubmitted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewSubmittedMembers, readPullRequestReviewSubmittedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewSubmitted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewSubmittedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewSubmitted) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewSubmittedMember reads member i of the PullRequestReviewSubmitted at at
+// where pullRequestReviewSubmittedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewSubmittedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewSubmitted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1256,11 +1263,13 @@ var pullRequestReviewSubmittedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewSubmitted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewSubmittedMembers, writePullRequestReviewSubmittedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewSubmitted) encodeMember(i int, e *enc) {
+// writePullRequestReviewSubmittedMember writes member i of the PullRequestReviewSubmitted at at,
+// if present, where pullRequestReviewSubmittedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewSubmittedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewSubmitted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1315,16 +1324,14 @@ func (v PullRequestReviewSubmitted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewSubmittedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewSubmittedPullRequestMembers, readPullRequestReviewSubmittedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewSubmittedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewSubmittedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewSubmittedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewSubmittedPullRequestMember reads member i of the
+// PullRequestReviewSubmittedPullRequest at at where pullRequestReviewSubmittedPullRequestMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewSubmittedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewSubmittedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1403,11 +1410,14 @@ var pullRequestReviewSubmittedPullRequestMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewSubmittedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewSubmittedPullRequestMembers, writePullRequestReviewSubmittedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewSubmittedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewSubmittedPullRequestMember writes member i of the
+// PullRequestReviewSubmittedPullRequest at at, if present, where
+// pullRequestReviewSubmittedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewSubmittedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewSubmittedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -1510,16 +1520,13 @@ func (v PullRequestReviewSubmittedPullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksReview) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksReviewMembers, readWebhooksReviewMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksReview) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksReviewMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReview) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksReviewMember reads member i of the WebhooksReview at at where webhooksReviewMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksReviewMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksReview)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1554,11 +1561,13 @@ var webhooksReviewMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReview) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksReviewMembers, writeWebhooksReviewMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksReview) encodeMember(i int, e *enc) {
+// writeWebhooksReviewMember writes member i of the WebhooksReview at at, if present, where
+// webhooksReviewMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksReviewMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksReview)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")

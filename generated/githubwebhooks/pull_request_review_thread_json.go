@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadResolved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadResolvedMembers, readPullRequestReviewThreadResolvedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadResolved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadResolvedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolved) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadResolvedMember reads member i of the PullRequestReviewThreadResolved
+// at at where pullRequestReviewThreadResolvedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewThreadResolvedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadResolved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -62,11 +60,14 @@ var pullRequestReviewThreadResolvedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadResolvedMembers, writePullRequestReviewThreadResolvedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadResolved) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadResolvedMember writes member i of the
+// PullRequestReviewThreadResolved at at, if present, where pullRequestReviewThreadResolvedMembers
+// does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadResolvedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadResolved)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -123,16 +124,15 @@ func (v PullRequestReviewThreadResolved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadResolvedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestMembers, readPullRequestReviewThreadResolvedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadResolvedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadResolvedPullRequestMember reads member i of the
+// PullRequestReviewThreadResolvedPullRequest at at where
+// pullRequestReviewThreadResolvedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewThreadResolvedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadResolvedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -211,11 +211,14 @@ var pullRequestReviewThreadResolvedPullRequestMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestMembers, writePullRequestReviewThreadResolvedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadResolvedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadResolvedPullRequestMember writes member i of the
+// PullRequestReviewThreadResolvedPullRequest at at, if present, where
+// pullRequestReviewThreadResolvedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadResolvedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadResolvedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -318,16 +321,15 @@ func (v PullRequestReviewThreadResolvedPullRequest) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseMembers, readPullRequestReviewThreadResolvedPullRequestBaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadResolvedPullRequestBase) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequestBase) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadResolvedPullRequestBaseMember reads member i of the
+// PullRequestReviewThreadResolvedPullRequestBase at at where
+// pullRequestReviewThreadResolvedPullRequestBaseMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewThreadResolvedPullRequestBaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadResolvedPullRequestBase)(at)
 	switch i {
 	case 2:
 		return s.Repo.decodeJSON(d) // "repo"
@@ -355,11 +357,14 @@ var pullRequestReviewThreadResolvedPullRequestBaseMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestBase) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseMembers, writePullRequestReviewThreadResolvedPullRequestBaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadResolvedPullRequestBase) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadResolvedPullRequestBaseMember writes member i of the
+// PullRequestReviewThreadResolvedPullRequestBase at at, if present, where
+// pullRequestReviewThreadResolvedPullRequestBaseMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadResolvedPullRequestBaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadResolvedPullRequestBase)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -397,16 +402,15 @@ func (v PullRequestReviewThreadResolvedPullRequestBase) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseRepoMembers, readPullRequestReviewThreadResolvedPullRequestBaseRepoMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseRepoMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadResolvedPullRequestBaseRepoMember reads member i of the
+// PullRequestReviewThreadResolvedPullRequestBaseRepo at at where
+// pullRequestReviewThreadResolvedPullRequestBaseRepoMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewThreadResolvedPullRequestBaseRepoMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadResolvedPullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -528,11 +532,15 @@ var pullRequestReviewThreadResolvedPullRequestBaseRepoMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestBaseRepoMembers, writePullRequestReviewThreadResolvedPullRequestBaseRepoMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadResolvedPullRequestBaseRepo) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadResolvedPullRequestBaseRepoMember writes member i of the
+// PullRequestReviewThreadResolvedPullRequestBaseRepo at at, if present, where
+// pullRequestReviewThreadResolvedPullRequestBaseRepoMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewThreadResolvedPullRequestBaseRepoMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadResolvedPullRequestBaseRepo)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -592,16 +600,15 @@ func (v PullRequestReviewThreadResolvedPullRequestBaseRepo) MarshalJSON() ([]byt
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestHeadMembers, readPullRequestReviewThreadResolvedPullRequestHeadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadResolvedPullRequestHead) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestHeadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedPullRequestHead) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadResolvedPullRequestHeadMember reads member i of the
+// PullRequestReviewThreadResolvedPullRequestHead at at where
+// pullRequestReviewThreadResolvedPullRequestHeadMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewThreadResolvedPullRequestHeadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadResolvedPullRequestHead)(at)
 	switch i {
 	case 2:
 		return decodeNullableRef(&s.Repo, d, (*PullRequestReviewThreadResolvedPullRequestBaseRepo).decodeJSON) // "repo"
@@ -629,11 +636,14 @@ var pullRequestReviewThreadResolvedPullRequestHeadMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedPullRequestHead) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadResolvedPullRequestHeadMembers, writePullRequestReviewThreadResolvedPullRequestHeadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadResolvedPullRequestHead) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadResolvedPullRequestHeadMember writes member i of the
+// PullRequestReviewThreadResolvedPullRequestHead at at, if present, where
+// pullRequestReviewThreadResolvedPullRequestHeadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadResolvedPullRequestHeadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadResolvedPullRequestHead)(at)
 	switch i {
 	case 2:
 		e.FieldStart("repo")
@@ -675,16 +685,14 @@ func (v PullRequestReviewThreadResolvedPullRequestHead) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadResolvedThread) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadMembers, readPullRequestReviewThreadResolvedThreadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadResolvedThread) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedThread) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadResolvedThreadMember reads member i of the
+// PullRequestReviewThreadResolvedThread at at where pullRequestReviewThreadResolvedThreadMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewThreadResolvedThreadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadResolvedThread)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadResolvedThreadCommentsItem).decodeJSON) // "comments"
@@ -707,11 +715,14 @@ var pullRequestReviewThreadResolvedThreadMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedThread) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadMembers, writePullRequestReviewThreadResolvedThreadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadResolvedThread) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadResolvedThreadMember writes member i of the
+// PullRequestReviewThreadResolvedThread at at, if present, where
+// pullRequestReviewThreadResolvedThreadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadResolvedThreadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadResolvedThread)(at)
 	switch i {
 	case 0:
 		e.FieldStart("comments")
@@ -750,16 +761,15 @@ func (v PullRequestReviewThreadResolvedThread) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadCommentsItemMembers, readPullRequestReviewThreadResolvedThreadCommentsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadResolvedThreadCommentsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadCommentsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadResolvedThreadCommentsItem) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadResolvedThreadCommentsItemMember reads member i of the
+// PullRequestReviewThreadResolvedThreadCommentsItem at at where
+// pullRequestReviewThreadResolvedThreadCommentsItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewThreadResolvedThreadCommentsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadResolvedThreadCommentsItem)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -811,11 +821,15 @@ var pullRequestReviewThreadResolvedThreadCommentsItemMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadResolvedThreadCommentsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadResolvedThreadCommentsItemMembers, writePullRequestReviewThreadResolvedThreadCommentsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadResolvedThreadCommentsItem) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadResolvedThreadCommentsItemMember writes member i of the
+// PullRequestReviewThreadResolvedThreadCommentsItem at at, if present, where
+// pullRequestReviewThreadResolvedThreadCommentsItemMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewThreadResolvedThreadCommentsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadResolvedThreadCommentsItem)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -856,16 +870,14 @@ func (v PullRequestReviewThreadResolvedThreadCommentsItem) MarshalJSON() ([]byte
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadUnresolved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedMembers, readPullRequestReviewThreadUnresolvedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadUnresolved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolved) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadUnresolvedMember reads member i of the
+// PullRequestReviewThreadUnresolved at at where pullRequestReviewThreadUnresolvedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPullRequestReviewThreadUnresolvedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadUnresolved)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -907,11 +919,14 @@ var pullRequestReviewThreadUnresolvedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedMembers, writePullRequestReviewThreadUnresolvedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadUnresolved) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadUnresolvedMember writes member i of the
+// PullRequestReviewThreadUnresolved at at, if present, where
+// pullRequestReviewThreadUnresolvedMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadUnresolvedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadUnresolved)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -968,16 +983,15 @@ func (v PullRequestReviewThreadUnresolved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestMembers, readPullRequestReviewThreadUnresolvedPullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadUnresolvedPullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedPullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadUnresolvedPullRequestMember reads member i of the
+// PullRequestReviewThreadUnresolvedPullRequest at at where
+// pullRequestReviewThreadUnresolvedPullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewThreadUnresolvedPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadUnresolvedPullRequest)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1056,11 +1070,14 @@ var pullRequestReviewThreadUnresolvedPullRequestMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedPullRequestMembers, writePullRequestReviewThreadUnresolvedPullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadUnresolvedPullRequest) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadUnresolvedPullRequestMember writes member i of the
+// PullRequestReviewThreadUnresolvedPullRequest at at, if present, where
+// pullRequestReviewThreadUnresolvedPullRequestMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadUnresolvedPullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadUnresolvedPullRequest)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")
@@ -1163,16 +1180,15 @@ func (v PullRequestReviewThreadUnresolvedPullRequest) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadUnresolvedThread) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadMembers, readPullRequestReviewThreadUnresolvedThreadMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadUnresolvedThread) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedThread) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadUnresolvedThreadMember reads member i of the
+// PullRequestReviewThreadUnresolvedThread at at where
+// pullRequestReviewThreadUnresolvedThreadMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readPullRequestReviewThreadUnresolvedThreadMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadUnresolvedThread)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadUnresolvedThreadCommentsItem).decodeJSON) // "comments"
@@ -1195,11 +1211,14 @@ var pullRequestReviewThreadUnresolvedThreadMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedThread) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadMembers, writePullRequestReviewThreadUnresolvedThreadMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadUnresolvedThread) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadUnresolvedThreadMember writes member i of the
+// PullRequestReviewThreadUnresolvedThread at at, if present, where
+// pullRequestReviewThreadUnresolvedThreadMembers does not; -1 writes AdditionalProperties.
+func writePullRequestReviewThreadUnresolvedThreadMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadUnresolvedThread)(at)
 	switch i {
 	case 0:
 		e.FieldStart("comments")
@@ -1238,16 +1257,15 @@ func (v PullRequestReviewThreadUnresolvedThread) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadCommentsItemMembers, readPullRequestReviewThreadUnresolvedThreadCommentsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadCommentsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) decodeMember(i int, key []byte, d *dec) error {
+// readPullRequestReviewThreadUnresolvedThreadCommentsItemMember reads member i of the
+// PullRequestReviewThreadUnresolvedThreadCommentsItem at at where
+// pullRequestReviewThreadUnresolvedThreadCommentsItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readPullRequestReviewThreadUnresolvedThreadCommentsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PullRequestReviewThreadUnresolvedThreadCommentsItem)(at)
 	switch i {
 	case 0:
 		return s.Links.decodeJSON(d) // "_links"
@@ -1299,11 +1317,15 @@ var pullRequestReviewThreadUnresolvedThreadCommentsItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pullRequestReviewThreadUnresolvedThreadCommentsItemMembers, writePullRequestReviewThreadUnresolvedThreadCommentsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PullRequestReviewThreadUnresolvedThreadCommentsItem) encodeMember(i int, e *enc) {
+// writePullRequestReviewThreadUnresolvedThreadCommentsItemMember writes member i of the
+// PullRequestReviewThreadUnresolvedThreadCommentsItem at at, if present, where
+// pullRequestReviewThreadUnresolvedThreadCommentsItemMembers does not; -1 writes
+// AdditionalProperties.
+func writePullRequestReviewThreadUnresolvedThreadCommentsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PullRequestReviewThreadUnresolvedThreadCommentsItem)(at)
 	switch i {
 	case 0:
 		e.FieldStart("_links")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *Push) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pushMembers, readPushMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Push) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pushMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Push) decodeMember(i int, key []byte, d *dec) error {
+// readPushMember reads member i of the Push at at where pushMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readPushMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Push)(at)
 	switch i {
 	case 3:
 		return decodeSlice(&s.Commits, d, (*PushCommitsItem).decodeJSON) // "commits"
@@ -71,11 +68,13 @@ var pushMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Push) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pushMembers, writePushMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Push) encodeMember(i int, e *enc) {
+// writePushMember writes member i of the Push at at, if present, where pushMembers does not; -1
+// writes AdditionalProperties.
+func writePushMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Push)(at)
 	switch i {
 	case 3:
 		e.FieldStart("commits")
@@ -147,16 +146,13 @@ func (v Push) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PushCommitsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pushCommitsItemMembers, readPushCommitsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PushCommitsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pushCommitsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PushCommitsItem) decodeMember(i int, key []byte, d *dec) error {
+// readPushCommitsItemMember reads member i of the PushCommitsItem at at where
+// pushCommitsItemMembers does not; unknown members are skipped (into AdditionalProperties).
+func readPushCommitsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PushCommitsItem)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, decodeStr) // "added"
@@ -196,11 +192,13 @@ var pushCommitsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushCommitsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pushCommitsItemMembers, writePushCommitsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PushCommitsItem) encodeMember(i int, e *enc) {
+// writePushCommitsItemMember writes member i of the PushCommitsItem at at, if present, where
+// pushCommitsItemMembers does not; -1 writes AdditionalProperties.
+func writePushCommitsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PushCommitsItem)(at)
 	switch i {
 	case 0:
 		if s.Added != nil {
@@ -249,16 +247,13 @@ func (v PushCommitsItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PushHeadCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pushHeadCommitMembers, readPushHeadCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PushHeadCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pushHeadCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PushHeadCommit) decodeMember(i int, key []byte, d *dec) error {
+// readPushHeadCommitMember reads member i of the PushHeadCommit at at where pushHeadCommitMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readPushHeadCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PushHeadCommit)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, decodeStr) // "added"
@@ -298,11 +293,13 @@ var pushHeadCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushHeadCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pushHeadCommitMembers, writePushHeadCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PushHeadCommit) encodeMember(i int, e *enc) {
+// writePushHeadCommitMember writes member i of the PushHeadCommit at at, if present, where
+// pushHeadCommitMembers does not; -1 writes AdditionalProperties.
+func writePushHeadCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PushHeadCommit)(at)
 	switch i {
 	case 0:
 		if s.Added != nil {
@@ -351,16 +348,13 @@ func (v PushHeadCommit) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *PushPusher) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), pushPusherMembers, readPushPusherMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *PushPusher) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), pushPusherMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *PushPusher) decodeMember(i int, key []byte, d *dec) error {
+// readPushPusherMember reads member i of the PushPusher at at where pushPusherMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readPushPusherMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*PushPusher)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -381,11 +375,13 @@ var pushPusherMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *PushPusher) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), pushPusherMembers, writePushPusherMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *PushPusher) encodeMember(i int, e *enc) {
+// writePushPusherMember writes member i of the PushPusher at at, if present, where
+// pushPusherMembers does not; -1 writes AdditionalProperties.
+func writePushPusherMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*PushPusher)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublished) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedMembers, readRegistryPackagePublishedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublished) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublished) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedMember reads member i of the RegistryPackagePublished at at where
+// registryPackagePublishedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRegistryPackagePublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublished)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +56,13 @@ var registryPackagePublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublished) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedMembers, writeRegistryPackagePublishedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublished) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedMember writes member i of the RegistryPackagePublished at at, if
+// present, where registryPackagePublishedMembers does not; -1 writes AdditionalProperties.
+func writeRegistryPackagePublishedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublished)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -116,16 +116,15 @@ func (v RegistryPackagePublished) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackageMembers, readRegistryPackagePublishedRegistryPackageMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackage) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackageMember reads member i of the
+// RegistryPackagePublishedRegistryPackage at at where
+// registryPackagePublishedRegistryPackageMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackageMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackage)(at)
 	switch i {
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -162,11 +161,14 @@ var registryPackagePublishedRegistryPackageMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackageMembers, writeRegistryPackagePublishedRegistryPackageMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackage) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackageMember writes member i of the
+// RegistryPackagePublishedRegistryPackage at at, if present, where
+// registryPackagePublishedRegistryPackageMembers does not; -1 writes AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackageMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackage)(at)
 	switch i {
 	case 7:
 		e.FieldStart("owner")
@@ -211,16 +213,15 @@ func (v RegistryPackagePublishedRegistryPackage) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackageOwner) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackageOwnerMembers, readRegistryPackagePublishedRegistryPackageOwnerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackageOwner) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageOwnerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackageOwner) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackageOwnerMember reads member i of the
+// RegistryPackagePublishedRegistryPackageOwner at at where
+// registryPackagePublishedRegistryPackageOwnerMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackageOwnerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackageOwner)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -256,11 +257,14 @@ var registryPackagePublishedRegistryPackageOwnerMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackageOwner) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackageOwnerMembers, writeRegistryPackagePublishedRegistryPackageOwnerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackageOwner) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackageOwnerMember writes member i of the
+// RegistryPackagePublishedRegistryPackageOwner at at, if present, where
+// registryPackagePublishedRegistryPackageOwnerMembers does not; -1 writes AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackageOwnerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackageOwner)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -288,16 +292,15 @@ func (v RegistryPackagePublishedRegistryPackageOwner) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionMembers, readRegistryPackagePublishedRegistryPackagePackageVersionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackagePackageVersionMember reads member i of the
+// RegistryPackagePublishedRegistryPackagePackageVersion at at where
+// registryPackagePublishedRegistryPackagePackageVersionMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackagePackageVersionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Author, d, (*RegistryPackagePublishedRegistryPackageOwner).decodeJSON) // "author"
@@ -367,11 +370,15 @@ var registryPackagePublishedRegistryPackagePackageVersionMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionMembers, writeRegistryPackagePublishedRegistryPackagePackageVersionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersion) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackagePackageVersionMember writes member i of the
+// RegistryPackagePublishedRegistryPackagePackageVersion at at, if present, where
+// registryPackagePublishedRegistryPackagePackageVersionMembers does not; -1 writes
+// AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackagePackageVersionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		if s.Author != nil {
@@ -487,16 +494,15 @@ func (v RegistryPackagePublishedRegistryPackagePackageVersion) MarshalJSON() ([]
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers, readRegistryPackagePublishedRegistryPackagePackageVersionNpmMetadataMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackagePackageVersionNpmMetadataMember reads member i of the
+// RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata at at where
+// registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackagePackageVersionNpmMetadataMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata)(at)
 	switch i {
 	case 3:
 		return decodeNullable(&s.Author, d, (*DeploymentStatusCreatedDeploymentPayload).decodeJSON) // "author"
@@ -590,11 +596,15 @@ var registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers = &m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers, writeRegistryPackagePublishedRegistryPackagePackageVersionNpmMetadataMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackagePackageVersionNpmMetadataMember writes member i of
+// the RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata at at, if present, where
+// registryPackagePublishedRegistryPackagePackageVersionNpmMetadataMembers does not; -1 writes
+// AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackagePackageVersionNpmMetadataMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata)(at)
 	switch i {
 	case 3:
 		if s.Author.IsSet() {
@@ -737,16 +747,15 @@ func (v RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata) Marsha
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers, readRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember reads member i
+// of the RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem at at where
+// registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem)(at)
 	switch i {
 	case 0:
 		return decodeNullable(&s.ID, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
@@ -772,11 +781,15 @@ var registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers, writeRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember writes member
+// i of the RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem at at, if
+// present, where registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers
+// does not; -1 writes AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem)(at)
 	switch i {
 	case 0:
 		if s.ID.IsSet() {
@@ -886,16 +899,15 @@ func (u RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers, readRegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMember reads member i
+// of the RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem at at where
+// registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -923,11 +935,15 @@ var registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers, writeRegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMember writes member i
+// of the RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem at at, if present,
+// where registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers does not; -1
+// writes AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -955,16 +971,15 @@ func (v RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem) M
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionReleaseMembers, readRegistryPackagePublishedRegistryPackagePackageVersionReleaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionReleaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackagePackageVersionReleaseMember reads member i of the
+// RegistryPackagePublishedRegistryPackagePackageVersionRelease at at where
+// registryPackagePublishedRegistryPackagePackageVersionReleaseMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Author, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "author"
@@ -996,11 +1011,15 @@ var registryPackagePublishedRegistryPackagePackageVersionReleaseMembers = &membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackagePackageVersionReleaseMembers, writeRegistryPackagePublishedRegistryPackagePackageVersionReleaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackagePackageVersionReleaseMember writes member i of the
+// RegistryPackagePublishedRegistryPackagePackageVersionRelease at at, if present, where
+// registryPackagePublishedRegistryPackagePackageVersionReleaseMembers does not; -1 writes
+// AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		if s.Author != nil {
@@ -1033,16 +1052,15 @@ func (v RegistryPackagePublishedRegistryPackagePackageVersionRelease) MarshalJSO
 
 // decodeJSON reads s from d.
 func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackagePublishedRegistryPackageRegistryMembers, readRegistryPackagePublishedRegistryPackageRegistryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackagePublishedRegistryPackageRegistry) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackagePublishedRegistryPackageRegistryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackagePublishedRegistryPackageRegistry) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackagePublishedRegistryPackageRegistryMember reads member i of the
+// RegistryPackagePublishedRegistryPackageRegistry at at where
+// registryPackagePublishedRegistryPackageRegistryMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRegistryPackagePublishedRegistryPackageRegistryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackagePublishedRegistryPackageRegistry)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1064,11 +1082,14 @@ var registryPackagePublishedRegistryPackageRegistryMembers = &memberTable{fields
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackagePublishedRegistryPackageRegistry) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackagePublishedRegistryPackageRegistryMembers, writeRegistryPackagePublishedRegistryPackageRegistryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackagePublishedRegistryPackageRegistry) encodeMember(i int, e *enc) {
+// writeRegistryPackagePublishedRegistryPackageRegistryMember writes member i of the
+// RegistryPackagePublishedRegistryPackageRegistry at at, if present, where
+// registryPackagePublishedRegistryPackageRegistryMembers does not; -1 writes AdditionalProperties.
+func writeRegistryPackagePublishedRegistryPackageRegistryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackagePublishedRegistryPackageRegistry)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1096,16 +1117,13 @@ func (v RegistryPackagePublishedRegistryPackageRegistry) MarshalJSON() ([]byte, 
 
 // decodeJSON reads s from d.
 func (s *RegistryPackageUpdated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackageUpdatedMembers, readRegistryPackageUpdatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackageUpdated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackageUpdatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdated) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackageUpdatedMember reads member i of the RegistryPackageUpdated at at where
+// registryPackageUpdatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRegistryPackageUpdatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackageUpdated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1143,11 +1161,13 @@ var registryPackageUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackageUpdatedMembers, writeRegistryPackageUpdatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackageUpdated) encodeMember(i int, e *enc) {
+// writeRegistryPackageUpdatedMember writes member i of the RegistryPackageUpdated at at, if
+// present, where registryPackageUpdatedMembers does not; -1 writes AdditionalProperties.
+func writeRegistryPackageUpdatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackageUpdated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1201,16 +1221,14 @@ func (v RegistryPackageUpdated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RegistryPackageUpdatedRegistryPackage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackageUpdatedRegistryPackageMembers, readRegistryPackageUpdatedRegistryPackageMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackageUpdatedRegistryPackage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackage) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackageUpdatedRegistryPackageMember reads member i of the
+// RegistryPackageUpdatedRegistryPackage at at where registryPackageUpdatedRegistryPackageMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRegistryPackageUpdatedRegistryPackageMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackageUpdatedRegistryPackage)(at)
 	switch i {
 	case 1:
 		return decodeAny(&s.Description, d) // "description"
@@ -1251,11 +1269,14 @@ var registryPackageUpdatedRegistryPackageMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackageUpdatedRegistryPackageMembers, writeRegistryPackageUpdatedRegistryPackageMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackageUpdatedRegistryPackage) encodeMember(i int, e *enc) {
+// writeRegistryPackageUpdatedRegistryPackageMember writes member i of the
+// RegistryPackageUpdatedRegistryPackage at at, if present, where
+// registryPackageUpdatedRegistryPackageMembers does not; -1 writes AdditionalProperties.
+func writeRegistryPackageUpdatedRegistryPackageMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackageUpdatedRegistryPackage)(at)
 	switch i {
 	case 1:
 		e.FieldStart("description")
@@ -1299,16 +1320,15 @@ func (v RegistryPackageUpdatedRegistryPackage) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionMembers, readRegistryPackageUpdatedRegistryPackagePackageVersionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackageUpdatedRegistryPackagePackageVersionMember reads member i of the
+// RegistryPackageUpdatedRegistryPackagePackageVersion at at where
+// registryPackageUpdatedRegistryPackagePackageVersionMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRegistryPackageUpdatedRegistryPackagePackageVersionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackageUpdatedRegistryPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
@@ -1367,11 +1387,15 @@ var registryPackageUpdatedRegistryPackagePackageVersionMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionMembers, writeRegistryPackageUpdatedRegistryPackagePackageVersionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersion) encodeMember(i int, e *enc) {
+// writeRegistryPackageUpdatedRegistryPackagePackageVersionMember writes member i of the
+// RegistryPackageUpdatedRegistryPackagePackageVersion at at, if present, where
+// registryPackageUpdatedRegistryPackagePackageVersionMembers does not; -1 writes
+// AdditionalProperties.
+func writeRegistryPackageUpdatedRegistryPackagePackageVersionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackageUpdatedRegistryPackagePackageVersion)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")
@@ -1443,16 +1467,15 @@ func (v RegistryPackageUpdatedRegistryPackagePackageVersion) MarshalJSON() ([]by
 
 // decodeJSON reads s from d.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers, readRegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMember reads member i of
+// the RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem at at where
+// registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readRegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1480,11 +1503,15 @@ var registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers =
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers, writeRegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) encodeMember(i int, e *enc) {
+// writeRegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMember writes member i
+// of the RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem at at, if present,
+// where registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers does not; -1
+// writes AdditionalProperties.
+func writeRegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1512,16 +1539,15 @@ func (v RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem) Mar
 
 // decodeJSON reads s from d.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers, readRegistryPackageUpdatedRegistryPackagePackageVersionReleaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) decodeMember(i int, key []byte, d *dec) error {
+// readRegistryPackageUpdatedRegistryPackagePackageVersionReleaseMember reads member i of the
+// RegistryPackageUpdatedRegistryPackagePackageVersionRelease at at where
+// registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readRegistryPackageUpdatedRegistryPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RegistryPackageUpdatedRegistryPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
@@ -1553,11 +1579,15 @@ var registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers = &memberT
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers, writeRegistryPackageUpdatedRegistryPackagePackageVersionReleaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RegistryPackageUpdatedRegistryPackagePackageVersionRelease) encodeMember(i int, e *enc) {
+// writeRegistryPackageUpdatedRegistryPackagePackageVersionReleaseMember writes member i of the
+// RegistryPackageUpdatedRegistryPackagePackageVersionRelease at at, if present, where
+// registryPackageUpdatedRegistryPackagePackageVersionReleaseMembers does not; -1 writes
+// AdditionalProperties.
+func writeRegistryPackageUpdatedRegistryPackagePackageVersionReleaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RegistryPackageUpdatedRegistryPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")

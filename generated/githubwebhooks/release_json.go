@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *ReleaseCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseCreatedMembers, readReleaseCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseCreated) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseCreatedMember reads member i of the ReleaseCreated at at where releaseCreatedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readReleaseCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var releaseCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseCreatedMembers, writeReleaseCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseCreated) encodeMember(i int, e *enc) {
+// writeReleaseCreatedMember writes member i of the ReleaseCreated at at, if present, where
+// releaseCreatedMembers does not; -1 writes AdditionalProperties.
+func writeReleaseCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -114,16 +113,13 @@ func (v ReleaseCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleaseDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseDeletedMembers, readReleaseDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseDeletedMember reads member i of the ReleaseDeleted at at where releaseDeletedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readReleaseDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -161,11 +157,13 @@ var releaseDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseDeletedMembers, writeReleaseDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseDeleted) encodeMember(i int, e *enc) {
+// writeReleaseDeletedMember writes member i of the ReleaseDeleted at at, if present, where
+// releaseDeletedMembers does not; -1 writes AdditionalProperties.
+func writeReleaseDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -217,16 +215,13 @@ func (v ReleaseDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleaseEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseEditedMembers, readReleaseEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEdited) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseEditedMember reads member i of the ReleaseEdited at at where releaseEditedMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readReleaseEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -267,11 +262,13 @@ var releaseEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseEditedMembers, writeReleaseEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseEdited) encodeMember(i int, e *enc) {
+// writeReleaseEditedMember writes member i of the ReleaseEdited at at, if present, where
+// releaseEditedMembers does not; -1 writes AdditionalProperties.
+func writeReleaseEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -328,16 +325,13 @@ func (v ReleaseEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleaseEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseEditedChangesMembers, readReleaseEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseEditedChangesMember reads member i of the ReleaseEditedChanges at at where
+// releaseEditedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readReleaseEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
@@ -368,11 +362,13 @@ var releaseEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseEditedChangesMembers, writeReleaseEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseEditedChanges) encodeMember(i int, e *enc) {
+// writeReleaseEditedChangesMember writes member i of the ReleaseEditedChanges at at, if present,
+// where releaseEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeReleaseEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Body != nil {
@@ -420,16 +416,14 @@ func (v ReleaseEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleaseEditedChangesMakeLatest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseEditedChangesMakeLatestMembers, readReleaseEditedChangesMakeLatestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseEditedChangesMakeLatest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseEditedChangesMakeLatestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEditedChangesMakeLatest) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseEditedChangesMakeLatestMember reads member i of the ReleaseEditedChangesMakeLatest at
+// at where releaseEditedChangesMakeLatestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readReleaseEditedChangesMakeLatestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseEditedChangesMakeLatest)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -447,11 +441,14 @@ var releaseEditedChangesMakeLatestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChangesMakeLatest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseEditedChangesMakeLatestMembers, writeReleaseEditedChangesMakeLatestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseEditedChangesMakeLatest) encodeMember(i int, e *enc) {
+// writeReleaseEditedChangesMakeLatestMember writes member i of the ReleaseEditedChangesMakeLatest
+// at at, if present, where releaseEditedChangesMakeLatestMembers does not; -1 writes
+// AdditionalProperties.
+func writeReleaseEditedChangesMakeLatestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseEditedChangesMakeLatest)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -479,16 +476,14 @@ func (v ReleaseEditedChangesMakeLatest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleaseEditedChangesTagName) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseEditedChangesTagNameMembers, readReleaseEditedChangesTagNameMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseEditedChangesTagName) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseEditedChangesTagNameMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseEditedChangesTagName) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseEditedChangesTagNameMember reads member i of the ReleaseEditedChangesTagName at at
+// where releaseEditedChangesTagNameMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readReleaseEditedChangesTagNameMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseEditedChangesTagName)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -506,11 +501,13 @@ var releaseEditedChangesTagNameMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseEditedChangesTagName) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseEditedChangesTagNameMembers, writeReleaseEditedChangesTagNameMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseEditedChangesTagName) encodeMember(i int, e *enc) {
+// writeReleaseEditedChangesTagNameMember writes member i of the ReleaseEditedChangesTagName at at,
+// if present, where releaseEditedChangesTagNameMembers does not; -1 writes AdditionalProperties.
+func writeReleaseEditedChangesTagNameMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseEditedChangesTagName)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -538,16 +535,13 @@ func (v ReleaseEditedChangesTagName) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleasePrereleased) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releasePrereleasedMembers, readReleasePrereleasedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleasePrereleased) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releasePrereleasedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleasePrereleased) decodeMember(i int, key []byte, d *dec) error {
+// readReleasePrereleasedMember reads member i of the ReleasePrereleased at at where
+// releasePrereleasedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readReleasePrereleasedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleasePrereleased)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -585,11 +579,13 @@ var releasePrereleasedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePrereleased) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releasePrereleasedMembers, writeReleasePrereleasedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleasePrereleased) encodeMember(i int, e *enc) {
+// writeReleasePrereleasedMember writes member i of the ReleasePrereleased at at, if present, where
+// releasePrereleasedMembers does not; -1 writes AdditionalProperties.
+func writeReleasePrereleasedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleasePrereleased)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -643,16 +639,14 @@ func (v ReleasePrereleased) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleasePrereleasedRelease) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releasePrereleasedReleaseMembers, readReleasePrereleasedReleaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleasePrereleasedRelease) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releasePrereleasedReleaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleasePrereleasedRelease) decodeMember(i int, key []byte, d *dec) error {
+// readReleasePrereleasedReleaseMember reads member i of the ReleasePrereleasedRelease at at where
+// releasePrereleasedReleaseMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readReleasePrereleasedReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleasePrereleasedRelease)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
@@ -701,11 +695,13 @@ var releasePrereleasedReleaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePrereleasedRelease) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releasePrereleasedReleaseMembers, writeReleasePrereleasedReleaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleasePrereleasedRelease) encodeMember(i int, e *enc) {
+// writeReleasePrereleasedReleaseMember writes member i of the ReleasePrereleasedRelease at at, if
+// present, where releasePrereleasedReleaseMembers does not; -1 writes AdditionalProperties.
+func writeReleasePrereleasedReleaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleasePrereleasedRelease)(at)
 	switch i {
 	case 0:
 		e.FieldStart("assets")
@@ -750,16 +746,13 @@ func (v ReleasePrereleasedRelease) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleasePublished) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releasePublishedMembers, readReleasePublishedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleasePublished) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releasePublishedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleasePublished) decodeMember(i int, key []byte, d *dec) error {
+// readReleasePublishedMember reads member i of the ReleasePublished at at where
+// releasePublishedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readReleasePublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleasePublished)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -797,11 +790,13 @@ var releasePublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleasePublished) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releasePublishedMembers, writeReleasePublishedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleasePublished) encodeMember(i int, e *enc) {
+// writeReleasePublishedMember writes member i of the ReleasePublished at at, if present, where
+// releasePublishedMembers does not; -1 writes AdditionalProperties.
+func writeReleasePublishedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleasePublished)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -855,16 +850,13 @@ func (v ReleasePublished) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleaseReleased) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseReleasedMembers, readReleaseReleasedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseReleased) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseReleasedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseReleased) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseReleasedMember reads member i of the ReleaseReleased at at where
+// releaseReleasedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readReleaseReleasedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseReleased)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -902,11 +894,13 @@ var releaseReleasedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseReleased) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseReleasedMembers, writeReleaseReleasedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseReleased) encodeMember(i int, e *enc) {
+// writeReleaseReleasedMember writes member i of the ReleaseReleased at at, if present, where
+// releaseReleasedMembers does not; -1 writes AdditionalProperties.
+func writeReleaseReleasedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseReleased)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -960,16 +954,13 @@ func (v ReleaseReleased) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *ReleaseUnpublished) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), releaseUnpublishedMembers, readReleaseUnpublishedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *ReleaseUnpublished) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), releaseUnpublishedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *ReleaseUnpublished) decodeMember(i int, key []byte, d *dec) error {
+// readReleaseUnpublishedMember reads member i of the ReleaseUnpublished at at where
+// releaseUnpublishedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readReleaseUnpublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*ReleaseUnpublished)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1007,11 +998,13 @@ var releaseUnpublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *ReleaseUnpublished) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), releaseUnpublishedMembers, writeReleaseUnpublishedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *ReleaseUnpublished) encodeMember(i int, e *enc) {
+// writeReleaseUnpublishedMember writes member i of the ReleaseUnpublished at at, if present, where
+// releaseUnpublishedMembers does not; -1 writes AdditionalProperties.
+func writeReleaseUnpublishedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*ReleaseUnpublished)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1065,16 +1058,13 @@ func (v ReleaseUnpublished) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksRelease) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksReleaseMembers, readWebhooksReleaseMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksRelease) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksReleaseMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksRelease) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksReleaseMember reads member i of the WebhooksRelease at at where
+// webhooksReleaseMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksRelease)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assets, d, (*WebhooksReleaseAssetsItem).decodeJSON) // "assets"
@@ -1121,11 +1111,13 @@ var webhooksReleaseMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRelease) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksReleaseMembers, writeWebhooksReleaseMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksRelease) encodeMember(i int, e *enc) {
+// writeWebhooksReleaseMember writes member i of the WebhooksRelease at at, if present, where
+// webhooksReleaseMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksReleaseMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksRelease)(at)
 	switch i {
 	case 0:
 		e.FieldStart("assets")
@@ -1176,16 +1168,13 @@ func (v WebhooksRelease) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksRelease1) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksRelease1Members, readWebhooksRelease1Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksRelease1) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksRelease1Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksRelease1) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksRelease1Member reads member i of the WebhooksRelease1 at at where
+// webhooksRelease1Members does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksRelease1Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksRelease1)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Assets, d, func(v **WebhooksReleaseAssetsItem, d *dec) error {
@@ -1234,11 +1223,13 @@ var webhooksRelease1Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksRelease1) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksRelease1Members, writeWebhooksRelease1Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksRelease1) encodeMember(i int, e *enc) {
+// writeWebhooksRelease1Member writes member i of the WebhooksRelease1 at at, if present, where
+// webhooksRelease1Members does not; -1 writes AdditionalProperties.
+func writeWebhooksRelease1Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksRelease1)(at)
 	switch i {
 	case 0:
 		e.FieldStart("assets")
@@ -1283,16 +1274,14 @@ func (v WebhooksRelease1) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksReleaseAssetsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksReleaseAssetsItemMembers, readWebhooksReleaseAssetsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksReleaseAssetsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksReleaseAssetsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksReleaseAssetsItem) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksReleaseAssetsItemMember reads member i of the WebhooksReleaseAssetsItem at at where
+// webhooksReleaseAssetsItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksReleaseAssetsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksReleaseAssetsItem)(at)
 	switch i {
 	case 12:
 		return decodeNullableRef(&s.Uploader, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "uploader"
@@ -1327,11 +1316,13 @@ var webhooksReleaseAssetsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksReleaseAssetsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksReleaseAssetsItemMembers, writeWebhooksReleaseAssetsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksReleaseAssetsItem) encodeMember(i int, e *enc) {
+// writeWebhooksReleaseAssetsItemMember writes member i of the WebhooksReleaseAssetsItem at at, if
+// present, where webhooksReleaseAssetsItemMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksReleaseAssetsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksReleaseAssetsItem)(at)
 	switch i {
 	case 12:
 		if s.Uploader.IsSet() {

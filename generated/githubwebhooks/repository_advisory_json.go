@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisory) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryMembers, readRepositoryAdvisoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisory) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *RepositoryAdvisory) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryMember reads member i of the RepositoryAdvisory at at where
+// repositoryAdvisoryMembers does not; unknown members are skipped.
+func readRepositoryAdvisoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisory)(at)
 	switch i {
 	case 7:
 		return decodeNullableRef(&s.Author, d, (*SimpleUser).decodeJSON) // "author"
@@ -100,11 +97,13 @@ var repositoryAdvisoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisory) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryMembers, writeRepositoryAdvisoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *RepositoryAdvisory) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryMember writes member i of the RepositoryAdvisory at at, if present, where
+// repositoryAdvisoryMembers does not.
+func writeRepositoryAdvisoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisory)(at)
 	switch i {
 	case 7:
 		e.FieldStart("author")
@@ -268,16 +267,13 @@ func (v *RepositoryAdvisory) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryCredit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryCreditMembers, readRepositoryAdvisoryCreditMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryCredit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryCreditMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *RepositoryAdvisoryCredit) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryCreditMember reads member i of the RepositoryAdvisoryCredit at at where
+// repositoryAdvisoryCreditMembers does not; unknown members are skipped.
+func readRepositoryAdvisoryCreditMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryCredit)(at)
 	switch i {
 	case 0:
 		return s.User.decodeJSON(d) // "user"
@@ -293,11 +289,13 @@ var repositoryAdvisoryCreditMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCredit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryCreditMembers, writeRepositoryAdvisoryCreditMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *RepositoryAdvisoryCredit) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryCreditMember writes member i of the RepositoryAdvisoryCredit at at, if
+// present, where repositoryAdvisoryCreditMembers does not.
+func writeRepositoryAdvisoryCreditMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryCredit)(at)
 	switch i {
 	case 0:
 		e.FieldStart("user")
@@ -312,16 +310,14 @@ func (v *RepositoryAdvisoryCredit) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryCreditsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryCreditsItemMembers, readRepositoryAdvisoryCreditsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryCreditsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryCreditsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryCreditsItem) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryCreditsItemMember reads member i of the RepositoryAdvisoryCreditsItem at
+// at where repositoryAdvisoryCreditsItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryAdvisoryCreditsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryCreditsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -340,11 +336,14 @@ var repositoryAdvisoryCreditsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCreditsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryCreditsItemMembers, writeRepositoryAdvisoryCreditsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisoryCreditsItem) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryCreditsItemMember writes member i of the RepositoryAdvisoryCreditsItem at
+// at, if present, where repositoryAdvisoryCreditsItemMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryAdvisoryCreditsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryCreditsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -372,16 +371,13 @@ func (v RepositoryAdvisoryCreditsItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryCvss) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryCvssMembers, readRepositoryAdvisoryCvssMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryCvssMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryCvss) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryCvssMember reads member i of the RepositoryAdvisoryCvss at at where
+// repositoryAdvisoryCvssMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryAdvisoryCvssMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryCvss)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -400,11 +396,13 @@ var repositoryAdvisoryCvssMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCvss) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryCvssMembers, writeRepositoryAdvisoryCvssMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisoryCvss) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryCvssMember writes member i of the RepositoryAdvisoryCvss at at, if
+// present, where repositoryAdvisoryCvssMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryAdvisoryCvssMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryCvss)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -432,16 +430,14 @@ func (v RepositoryAdvisoryCvss) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryCwesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryCwesItemMembers, readRepositoryAdvisoryCwesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryCwesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryCwesItem) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryCwesItemMember reads member i of the RepositoryAdvisoryCwesItem at at
+// where repositoryAdvisoryCwesItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryAdvisoryCwesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryCwesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -460,11 +456,13 @@ var repositoryAdvisoryCwesItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryCwesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryCwesItemMembers, writeRepositoryAdvisoryCwesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisoryCwesItem) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryCwesItemMember writes member i of the RepositoryAdvisoryCwesItem at at,
+// if present, where repositoryAdvisoryCwesItemMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryAdvisoryCwesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryCwesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -492,16 +490,14 @@ func (v RepositoryAdvisoryCwesItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryIdentifiersItemMembers, readRepositoryAdvisoryIdentifiersItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryIdentifiersItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryIdentifiersItem) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryIdentifiersItemMember reads member i of the
+// RepositoryAdvisoryIdentifiersItem at at where repositoryAdvisoryIdentifiersItemMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryAdvisoryIdentifiersItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryIdentifiersItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -520,11 +516,14 @@ var repositoryAdvisoryIdentifiersItemMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryIdentifiersItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryIdentifiersItemMembers, writeRepositoryAdvisoryIdentifiersItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisoryIdentifiersItem) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryIdentifiersItemMember writes member i of the
+// RepositoryAdvisoryIdentifiersItem at at, if present, where
+// repositoryAdvisoryIdentifiersItemMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryAdvisoryIdentifiersItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryIdentifiersItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -552,16 +551,14 @@ func (v RepositoryAdvisoryIdentifiersItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryPublished) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryPublishedMembers, readRepositoryAdvisoryPublishedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryPublished) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryPublishedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryPublished) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryPublishedMember reads member i of the RepositoryAdvisoryPublished at at
+// where repositoryAdvisoryPublishedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryAdvisoryPublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryPublished)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -599,11 +596,13 @@ var repositoryAdvisoryPublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryPublished) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryPublishedMembers, writeRepositoryAdvisoryPublishedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisoryPublished) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryPublishedMember writes member i of the RepositoryAdvisoryPublished at at,
+// if present, where repositoryAdvisoryPublishedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryAdvisoryPublishedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryPublished)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -657,16 +656,14 @@ func (v RepositoryAdvisoryPublished) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryReported) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryReportedMembers, readRepositoryAdvisoryReportedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryReported) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryReportedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryReported) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryReportedMember reads member i of the RepositoryAdvisoryReported at at
+// where repositoryAdvisoryReportedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryAdvisoryReportedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryReported)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -704,11 +701,13 @@ var repositoryAdvisoryReportedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryReported) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryReportedMembers, writeRepositoryAdvisoryReportedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisoryReported) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryReportedMember writes member i of the RepositoryAdvisoryReported at at,
+// if present, where repositoryAdvisoryReportedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryAdvisoryReportedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryReported)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -762,16 +761,14 @@ func (v RepositoryAdvisoryReported) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisorySubmission) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisorySubmissionMembers, readRepositoryAdvisorySubmissionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisorySubmission) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisorySubmissionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisorySubmission) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisorySubmissionMember reads member i of the RepositoryAdvisorySubmission at at
+// where repositoryAdvisorySubmissionMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryAdvisorySubmissionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisorySubmission)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -789,11 +786,14 @@ var repositoryAdvisorySubmissionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisorySubmission) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisorySubmissionMembers, writeRepositoryAdvisorySubmissionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisorySubmission) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisorySubmissionMember writes member i of the RepositoryAdvisorySubmission at
+// at, if present, where repositoryAdvisorySubmissionMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryAdvisorySubmissionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisorySubmission)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -821,16 +821,13 @@ func (v RepositoryAdvisorySubmission) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryVulnerability) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryVulnerabilityMembers, readRepositoryAdvisoryVulnerabilityMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryVulnerability) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryVulnerabilityMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped.
-func (s *RepositoryAdvisoryVulnerability) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryVulnerabilityMember reads member i of the RepositoryAdvisoryVulnerability
+// at at where repositoryAdvisoryVulnerabilityMembers does not; unknown members are skipped.
+func readRepositoryAdvisoryVulnerabilityMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryVulnerability)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Package, d, (*RepositoryAdvisoryVulnerabilityPackage).decodeJSON) // "package"
@@ -851,11 +848,14 @@ var repositoryAdvisoryVulnerabilityMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryVulnerability) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryVulnerabilityMembers, writeRepositoryAdvisoryVulnerabilityMember)
 }
 
-// encodeMember writes member i, if present, where the table does not.
-func (s *RepositoryAdvisoryVulnerability) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryVulnerabilityMember writes member i of the
+// RepositoryAdvisoryVulnerability at at, if present, where repositoryAdvisoryVulnerabilityMembers
+// does not.
+func writeRepositoryAdvisoryVulnerabilityMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryVulnerability)(at)
 	switch i {
 	case 0:
 		e.FieldStart("package")
@@ -881,16 +881,14 @@ func (v *RepositoryAdvisoryVulnerability) UnmarshalJSON(data []byte) error {
 
 // decodeJSON reads s from d.
 func (s *RepositoryAdvisoryVulnerabilityPackage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryAdvisoryVulnerabilityPackageMembers, readRepositoryAdvisoryVulnerabilityPackageMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryAdvisoryVulnerabilityPackage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryAdvisoryVulnerabilityPackageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryAdvisoryVulnerabilityPackage) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryAdvisoryVulnerabilityPackageMember reads member i of the
+// RepositoryAdvisoryVulnerabilityPackage at at where repositoryAdvisoryVulnerabilityPackageMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryAdvisoryVulnerabilityPackageMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryAdvisoryVulnerabilityPackage)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -909,11 +907,14 @@ var repositoryAdvisoryVulnerabilityPackageMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryAdvisoryVulnerabilityPackage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryAdvisoryVulnerabilityPackageMembers, writeRepositoryAdvisoryVulnerabilityPackageMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryAdvisoryVulnerabilityPackage) encodeMember(i int, e *enc) {
+// writeRepositoryAdvisoryVulnerabilityPackageMember writes member i of the
+// RepositoryAdvisoryVulnerabilityPackage at at, if present, where
+// repositoryAdvisoryVulnerabilityPackageMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryAdvisoryVulnerabilityPackageMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryAdvisoryVulnerabilityPackage)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -941,16 +942,13 @@ func (v RepositoryAdvisoryVulnerabilityPackage) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SimpleRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), simpleRepositoryMembers, readSimpleRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SimpleRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), simpleRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SimpleRepository) decodeMember(i int, key []byte, d *dec) error {
+// readSimpleRepositoryMember reads member i of the SimpleRepository at at where
+// simpleRepositoryMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSimpleRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SimpleRepository)(at)
 	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -1017,11 +1015,13 @@ var simpleRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SimpleRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), simpleRepositoryMembers, writeSimpleRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SimpleRepository) encodeMember(i int, e *enc) {
+// writeSimpleRepositoryMember writes member i of the SimpleRepository at at, if present, where
+// simpleRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeSimpleRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SimpleRepository)(at)
 	switch i {
 	case 4:
 		e.FieldStart("owner")
@@ -1052,16 +1052,13 @@ func (v SimpleRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *Team) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamMembers, readTeamMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Team) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Team) decodeMember(i int, key []byte, d *dec) error {
+// readTeamMember reads member i of the Team at at where teamMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readTeamMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Team)(at)
 	switch i {
 	case 8:
 		return decodePtr(&s.Permissions, d, (*TeamPermissions).decodeJSON) // "permissions"
@@ -1101,11 +1098,13 @@ var teamMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Team) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamMembers, writeTeamMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Team) encodeMember(i int, e *enc) {
+// writeTeamMember writes member i of the Team at at, if present, where teamMembers does not; -1
+// writes AdditionalProperties.
+func writeTeamMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Team)(at)
 	switch i {
 	case 8:
 		if s.Permissions != nil {
@@ -1145,16 +1144,13 @@ func (v Team) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamPermissionsMembers, readTeamPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readTeamPermissionsMember reads member i of the TeamPermissions at at where
+// teamPermissionsMembers does not; unknown members are skipped (into AdditionalProperties).
+func readTeamPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamPermissions)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1176,11 +1172,13 @@ var teamPermissionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamPermissionsMembers, writeTeamPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamPermissions) encodeMember(i int, e *enc) {
+// writeTeamPermissionsMember writes member i of the TeamPermissions at at, if present, where
+// teamPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeTeamPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamPermissions)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

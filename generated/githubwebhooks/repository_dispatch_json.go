@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *RepositoryDispatchSampleCollected) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryDispatchSampleCollectedMembers, readRepositoryDispatchSampleCollectedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryDispatchSampleCollected) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryDispatchSampleCollectedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryDispatchSampleCollected) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryDispatchSampleCollectedMember reads member i of the
+// RepositoryDispatchSampleCollected at at where repositoryDispatchSampleCollectedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryDispatchSampleCollectedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryDispatchSampleCollected)(at)
 	switch i {
 	case 2:
 		return decodeNullable(&s.ClientPayload, d, func(v *map[string]any, d *dec) error {
@@ -61,11 +59,14 @@ var repositoryDispatchSampleCollectedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryDispatchSampleCollected) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryDispatchSampleCollectedMembers, writeRepositoryDispatchSampleCollectedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryDispatchSampleCollected) encodeMember(i int, e *enc) {
+// writeRepositoryDispatchSampleCollectedMember writes member i of the
+// RepositoryDispatchSampleCollected at at, if present, where
+// repositoryDispatchSampleCollectedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryDispatchSampleCollectedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryDispatchSampleCollected)(at)
 	switch i {
 	case 2:
 		e.FieldStart("client_payload")

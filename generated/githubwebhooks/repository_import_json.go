@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *RepositoryImport) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryImportMembers, readRepositoryImportMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryImport) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryImportMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryImport) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryImportMember reads member i of the RepositoryImport at at where
+// repositoryImportMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryImportMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryImport)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -55,11 +52,13 @@ var repositoryImportMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryImport) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryImportMembers, writeRepositoryImportMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryImport) encodeMember(i int, e *enc) {
+// writeRepositoryImportMember writes member i of the RepositoryImport at at, if present, where
+// repositoryImportMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryImportMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryImport)(at)
 	switch i {
 	case 0:
 		if s.Enterprise != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *RepositoryArchived) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryArchivedMembers, readRepositoryArchivedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryArchived) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryArchivedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryArchived) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryArchivedMember reads member i of the RepositoryArchived at at where
+// repositoryArchivedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryArchivedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryArchived)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -55,11 +52,13 @@ var repositoryArchivedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryArchived) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryArchivedMembers, writeRepositoryArchivedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryArchived) encodeMember(i int, e *enc) {
+// writeRepositoryArchivedMember writes member i of the RepositoryArchived at at, if present, where
+// repositoryArchivedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryArchivedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryArchived)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -108,16 +107,13 @@ func (v RepositoryArchived) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryCreatedMembers, readRepositoryCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryCreated) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryCreatedMember reads member i of the RepositoryCreated at at where
+// repositoryCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -152,11 +148,13 @@ var repositoryCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryCreatedMembers, writeRepositoryCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryCreated) encodeMember(i int, e *enc) {
+// writeRepositoryCreatedMember writes member i of the RepositoryCreated at at, if present, where
+// repositoryCreatedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -205,16 +203,13 @@ func (v RepositoryCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryDeletedMembers, readRepositoryDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryDeletedMember reads member i of the RepositoryDeleted at at where
+// repositoryDeletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -249,11 +244,13 @@ var repositoryDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryDeletedMembers, writeRepositoryDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryDeleted) encodeMember(i int, e *enc) {
+// writeRepositoryDeletedMember writes member i of the RepositoryDeleted at at, if present, where
+// repositoryDeletedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -302,16 +299,13 @@ func (v RepositoryDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryEditedMembers, readRepositoryEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryEdited) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryEditedMember reads member i of the RepositoryEdited at at where
+// repositoryEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -349,11 +343,13 @@ var repositoryEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryEditedMembers, writeRepositoryEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryEdited) encodeMember(i int, e *enc) {
+// writeRepositoryEditedMember writes member i of the RepositoryEdited at at, if present, where
+// repositoryEditedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -405,16 +401,14 @@ func (v RepositoryEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryEditedChangesMembers, readRepositoryEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryEditedChangesMember reads member i of the RepositoryEditedChanges at at where
+// repositoryEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.DefaultBranch, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "default_branch"
@@ -445,11 +439,13 @@ var repositoryEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryEditedChangesMembers, writeRepositoryEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryEditedChanges) encodeMember(i int, e *enc) {
+// writeRepositoryEditedChangesMember writes member i of the RepositoryEditedChanges at at, if
+// present, where repositoryEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.DefaultBranch != nil {
@@ -497,16 +493,14 @@ func (v RepositoryEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryEditedChangesTopics) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryEditedChangesTopicsMembers, readRepositoryEditedChangesTopicsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryEditedChangesTopics) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryEditedChangesTopicsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryEditedChangesTopics) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryEditedChangesTopicsMember reads member i of the RepositoryEditedChangesTopics at
+// at where repositoryEditedChangesTopicsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryEditedChangesTopicsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryEditedChangesTopics)(at)
 	switch i {
 	case 0:
 		return decodeNullable(&s.From, d, func(v *[]string, d *dec) error {
@@ -530,11 +524,14 @@ var repositoryEditedChangesTopicsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryEditedChangesTopics) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryEditedChangesTopicsMembers, writeRepositoryEditedChangesTopicsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryEditedChangesTopics) encodeMember(i int, e *enc) {
+// writeRepositoryEditedChangesTopicsMember writes member i of the RepositoryEditedChangesTopics at
+// at, if present, where repositoryEditedChangesTopicsMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryEditedChangesTopicsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryEditedChangesTopics)(at)
 	switch i {
 	case 0:
 		if s.From.IsSet() {
@@ -571,16 +568,13 @@ func (v RepositoryEditedChangesTopics) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryPrivatized) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryPrivatizedMembers, readRepositoryPrivatizedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryPrivatized) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryPrivatizedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryPrivatized) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryPrivatizedMember reads member i of the RepositoryPrivatized at at where
+// repositoryPrivatizedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryPrivatizedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryPrivatized)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -615,11 +609,13 @@ var repositoryPrivatizedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryPrivatized) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryPrivatizedMembers, writeRepositoryPrivatizedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryPrivatized) encodeMember(i int, e *enc) {
+// writeRepositoryPrivatizedMember writes member i of the RepositoryPrivatized at at, if present,
+// where repositoryPrivatizedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryPrivatizedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryPrivatized)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -668,16 +664,13 @@ func (v RepositoryPrivatized) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryPublicized) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryPublicizedMembers, readRepositoryPublicizedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryPublicized) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryPublicizedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryPublicized) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryPublicizedMember reads member i of the RepositoryPublicized at at where
+// repositoryPublicizedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryPublicizedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryPublicized)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -712,11 +705,13 @@ var repositoryPublicizedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryPublicized) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryPublicizedMembers, writeRepositoryPublicizedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryPublicized) encodeMember(i int, e *enc) {
+// writeRepositoryPublicizedMember writes member i of the RepositoryPublicized at at, if present,
+// where repositoryPublicizedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryPublicizedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryPublicized)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -765,16 +760,13 @@ func (v RepositoryPublicized) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRenamed) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRenamedMembers, readRepositoryRenamedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRenamed) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRenamedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRenamed) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRenamedMember reads member i of the RepositoryRenamed at at where
+// repositoryRenamedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRenamedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRenamed)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -812,11 +804,13 @@ var repositoryRenamedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamed) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRenamedMembers, writeRepositoryRenamedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRenamed) encodeMember(i int, e *enc) {
+// writeRepositoryRenamedMember writes member i of the RepositoryRenamed at at, if present, where
+// repositoryRenamedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRenamedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRenamed)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -868,16 +862,14 @@ func (v RepositoryRenamed) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRenamedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRenamedChangesMembers, readRepositoryRenamedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRenamedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRenamedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRenamedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRenamedChangesMember reads member i of the RepositoryRenamedChanges at at where
+// repositoryRenamedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRenamedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRenamedChanges)(at)
 	switch i {
 	case 0:
 		return s.Repository.decodeJSON(d) // "repository"
@@ -899,11 +891,13 @@ var repositoryRenamedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRenamedChangesMembers, writeRepositoryRenamedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRenamedChanges) encodeMember(i int, e *enc) {
+// writeRepositoryRenamedChangesMember writes member i of the RepositoryRenamedChanges at at, if
+// present, where repositoryRenamedChangesMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRenamedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRenamedChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("repository")
@@ -934,16 +928,14 @@ func (v RepositoryRenamedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRenamedChangesRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRenamedChangesRepositoryMembers, readRepositoryRenamedChangesRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRenamedChangesRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRenamedChangesRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRenamedChangesRepository) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRenamedChangesRepositoryMember reads member i of the
+// RepositoryRenamedChangesRepository at at where repositoryRenamedChangesRepositoryMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRenamedChangesRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRenamedChangesRepository)(at)
 	switch i {
 	case 0:
 		return s.Name.decodeJSON(d) // "name"
@@ -965,11 +957,14 @@ var repositoryRenamedChangesRepositoryMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRenamedChangesRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRenamedChangesRepositoryMembers, writeRepositoryRenamedChangesRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRenamedChangesRepository) encodeMember(i int, e *enc) {
+// writeRepositoryRenamedChangesRepositoryMember writes member i of the
+// RepositoryRenamedChangesRepository at at, if present, where
+// repositoryRenamedChangesRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRenamedChangesRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRenamedChangesRepository)(at)
 	switch i {
 	case 0:
 		e.FieldStart("name")
@@ -1000,16 +995,13 @@ func (v RepositoryRenamedChangesRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryTransferred) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryTransferredMembers, readRepositoryTransferredMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryTransferred) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryTransferredMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferred) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryTransferredMember reads member i of the RepositoryTransferred at at where
+// repositoryTransferredMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryTransferredMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryTransferred)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -1047,11 +1039,13 @@ var repositoryTransferredMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferred) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryTransferredMembers, writeRepositoryTransferredMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryTransferred) encodeMember(i int, e *enc) {
+// writeRepositoryTransferredMember writes member i of the RepositoryTransferred at at, if present,
+// where repositoryTransferredMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryTransferredMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryTransferred)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -1103,16 +1097,14 @@ func (v RepositoryTransferred) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryTransferredChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryTransferredChangesMembers, readRepositoryTransferredChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryTransferredChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryTransferredChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChanges) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryTransferredChangesMember reads member i of the RepositoryTransferredChanges at at
+// where repositoryTransferredChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryTransferredChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryTransferredChanges)(at)
 	switch i {
 	case 0:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -1134,11 +1126,14 @@ var repositoryTransferredChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryTransferredChangesMembers, writeRepositoryTransferredChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryTransferredChanges) encodeMember(i int, e *enc) {
+// writeRepositoryTransferredChangesMember writes member i of the RepositoryTransferredChanges at
+// at, if present, where repositoryTransferredChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryTransferredChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryTransferredChanges)(at)
 	switch i {
 	case 0:
 		e.FieldStart("owner")
@@ -1169,16 +1164,14 @@ func (v RepositoryTransferredChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryTransferredChangesOwner) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryTransferredChangesOwnerMembers, readRepositoryTransferredChangesOwnerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryTransferredChangesOwner) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryTransferredChangesOwnerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChangesOwner) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryTransferredChangesOwnerMember reads member i of the
+// RepositoryTransferredChangesOwner at at where repositoryTransferredChangesOwnerMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryTransferredChangesOwnerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryTransferredChangesOwner)(at)
 	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
@@ -1200,11 +1193,14 @@ var repositoryTransferredChangesOwnerMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwner) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryTransferredChangesOwnerMembers, writeRepositoryTransferredChangesOwnerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryTransferredChangesOwner) encodeMember(i int, e *enc) {
+// writeRepositoryTransferredChangesOwnerMember writes member i of the
+// RepositoryTransferredChangesOwner at at, if present, where
+// repositoryTransferredChangesOwnerMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryTransferredChangesOwnerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryTransferredChangesOwner)(at)
 	switch i {
 	case 0:
 		e.FieldStart("from")
@@ -1235,16 +1231,14 @@ func (v RepositoryTransferredChangesOwner) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryTransferredChangesOwnerFrom) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryTransferredChangesOwnerFromMembers, readRepositoryTransferredChangesOwnerFromMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryTransferredChangesOwnerFrom) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryTransferredChangesOwnerFromMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChangesOwnerFrom) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryTransferredChangesOwnerFromMember reads member i of the
+// RepositoryTransferredChangesOwnerFrom at at where repositoryTransferredChangesOwnerFromMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryTransferredChangesOwnerFromMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryTransferredChangesOwnerFrom)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Organization, d, (*RepositoryTransferredChangesOwnerFromOrganization).decodeJSON) // "organization"
@@ -1269,11 +1263,14 @@ var repositoryTransferredChangesOwnerFromMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwnerFrom) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryTransferredChangesOwnerFromMembers, writeRepositoryTransferredChangesOwnerFromMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryTransferredChangesOwnerFrom) encodeMember(i int, e *enc) {
+// writeRepositoryTransferredChangesOwnerFromMember writes member i of the
+// RepositoryTransferredChangesOwnerFrom at at, if present, where
+// repositoryTransferredChangesOwnerFromMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryTransferredChangesOwnerFromMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryTransferredChangesOwnerFrom)(at)
 	switch i {
 	case 0:
 		if s.Organization != nil {
@@ -1315,16 +1312,15 @@ func (v RepositoryTransferredChangesOwnerFrom) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryTransferredChangesOwnerFromOrganizationMembers, readRepositoryTransferredChangesOwnerFromOrganizationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryTransferredChangesOwnerFromOrganization) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryTransferredChangesOwnerFromOrganizationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryTransferredChangesOwnerFromOrganization) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryTransferredChangesOwnerFromOrganizationMember reads member i of the
+// RepositoryTransferredChangesOwnerFromOrganization at at where
+// repositoryTransferredChangesOwnerFromOrganizationMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRepositoryTransferredChangesOwnerFromOrganizationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryTransferredChangesOwnerFromOrganization)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1354,11 +1350,15 @@ var repositoryTransferredChangesOwnerFromOrganizationMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryTransferredChangesOwnerFromOrganization) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryTransferredChangesOwnerFromOrganizationMembers, writeRepositoryTransferredChangesOwnerFromOrganizationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryTransferredChangesOwnerFromOrganization) encodeMember(i int, e *enc) {
+// writeRepositoryTransferredChangesOwnerFromOrganizationMember writes member i of the
+// RepositoryTransferredChangesOwnerFromOrganization at at, if present, where
+// repositoryTransferredChangesOwnerFromOrganizationMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryTransferredChangesOwnerFromOrganizationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryTransferredChangesOwnerFromOrganization)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1386,16 +1386,13 @@ func (v RepositoryTransferredChangesOwnerFromOrganization) MarshalJSON() ([]byte
 
 // decodeJSON reads s from d.
 func (s *RepositoryUnarchived) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryUnarchivedMembers, readRepositoryUnarchivedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryUnarchived) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryUnarchivedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryUnarchived) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryUnarchivedMember reads member i of the RepositoryUnarchived at at where
+// repositoryUnarchivedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryUnarchivedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryUnarchived)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1430,11 +1427,13 @@ var repositoryUnarchivedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryUnarchived) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryUnarchivedMembers, writeRepositoryUnarchivedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryUnarchived) encodeMember(i int, e *enc) {
+// writeRepositoryUnarchivedMember writes member i of the RepositoryUnarchived at at, if present,
+// where repositoryUnarchivedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryUnarchivedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryUnarchived)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

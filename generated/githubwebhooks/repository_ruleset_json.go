@@ -65,21 +65,22 @@ func (u *OrgRulesetConditions) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *OrgRulesetConditions) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *OrgRulesetConditions) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.OrgRulesetConditionsVariant1 = new(OrgRulesetConditionsVariant1)
-		return u.OrgRulesetConditionsVariant1
+		return unsafe.Pointer(u.OrgRulesetConditionsVariant1), orgRulesetConditionsVariant1Members, readOrgRulesetConditionsVariant1Member
 	case 1:
 		u.OrgRulesetConditionsVariant2 = new(OrgRulesetConditionsVariant2)
-		return u.OrgRulesetConditionsVariant2
+		return unsafe.Pointer(u.OrgRulesetConditionsVariant2), orgRulesetConditionsVariant2Members, readOrgRulesetConditionsVariant2Member
 	case 2:
 		u.OrgRulesetConditionsVariant3 = new(OrgRulesetConditionsVariant3)
-		return u.OrgRulesetConditionsVariant3
+		return unsafe.Pointer(u.OrgRulesetConditionsVariant3), orgRulesetConditionsVariant3Members, readOrgRulesetConditionsVariant3Member
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -116,16 +117,14 @@ func (u OrgRulesetConditions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrgRulesetConditionsVariant1) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), orgRulesetConditionsVariant1Members, readOrgRulesetConditionsVariant1Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrgRulesetConditionsVariant1) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), orgRulesetConditionsVariant1Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrgRulesetConditionsVariant1) decodeMember(i int, key []byte, d *dec) error {
+// readOrgRulesetConditionsVariant1Member reads member i of the OrgRulesetConditionsVariant1 at at
+// where orgRulesetConditionsVariant1Members does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrgRulesetConditionsVariant1Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrgRulesetConditionsVariant1)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
@@ -150,11 +149,14 @@ var orgRulesetConditionsVariant1Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant1) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), orgRulesetConditionsVariant1Members, writeOrgRulesetConditionsVariant1Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrgRulesetConditionsVariant1) encodeMember(i int, e *enc) {
+// writeOrgRulesetConditionsVariant1Member writes member i of the OrgRulesetConditionsVariant1 at
+// at, if present, where orgRulesetConditionsVariant1Members does not; -1 writes
+// AdditionalProperties.
+func writeOrgRulesetConditionsVariant1Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrgRulesetConditionsVariant1)(at)
 	switch i {
 	case 0:
 		if s.RefName != nil {
@@ -190,16 +192,14 @@ func (v OrgRulesetConditionsVariant1) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrgRulesetConditionsVariant2) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), orgRulesetConditionsVariant2Members, readOrgRulesetConditionsVariant2Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrgRulesetConditionsVariant2) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), orgRulesetConditionsVariant2Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrgRulesetConditionsVariant2) decodeMember(i int, key []byte, d *dec) error {
+// readOrgRulesetConditionsVariant2Member reads member i of the OrgRulesetConditionsVariant2 at at
+// where orgRulesetConditionsVariant2Members does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrgRulesetConditionsVariant2Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrgRulesetConditionsVariant2)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
@@ -224,11 +224,14 @@ var orgRulesetConditionsVariant2Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant2) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), orgRulesetConditionsVariant2Members, writeOrgRulesetConditionsVariant2Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrgRulesetConditionsVariant2) encodeMember(i int, e *enc) {
+// writeOrgRulesetConditionsVariant2Member writes member i of the OrgRulesetConditionsVariant2 at
+// at, if present, where orgRulesetConditionsVariant2Members does not; -1 writes
+// AdditionalProperties.
+func writeOrgRulesetConditionsVariant2Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrgRulesetConditionsVariant2)(at)
 	switch i {
 	case 0:
 		if s.RefName != nil {
@@ -264,16 +267,14 @@ func (v OrgRulesetConditionsVariant2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *OrgRulesetConditionsVariant3) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), orgRulesetConditionsVariant3Members, readOrgRulesetConditionsVariant3Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *OrgRulesetConditionsVariant3) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), orgRulesetConditionsVariant3Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *OrgRulesetConditionsVariant3) decodeMember(i int, key []byte, d *dec) error {
+// readOrgRulesetConditionsVariant3Member reads member i of the OrgRulesetConditionsVariant3 at at
+// where orgRulesetConditionsVariant3Members does not; unknown members are skipped (into
+// AdditionalProperties).
+func readOrgRulesetConditionsVariant3Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*OrgRulesetConditionsVariant3)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
@@ -298,11 +299,14 @@ var orgRulesetConditionsVariant3Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *OrgRulesetConditionsVariant3) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), orgRulesetConditionsVariant3Members, writeOrgRulesetConditionsVariant3Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *OrgRulesetConditionsVariant3) encodeMember(i int, e *enc) {
+// writeOrgRulesetConditionsVariant3Member writes member i of the OrgRulesetConditionsVariant3 at
+// at, if present, where orgRulesetConditionsVariant3Members does not; -1 writes
+// AdditionalProperties.
+func writeOrgRulesetConditionsVariant3Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*OrgRulesetConditionsVariant3)(at)
 	switch i {
 	case 0:
 		if s.RefName != nil {
@@ -483,78 +487,79 @@ func (u *RepositoryRule) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *RepositoryRule) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *RepositoryRule) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.RepositoryRuleCreation = new(RepositoryRuleCreation)
-		return u.RepositoryRuleCreation
+		return unsafe.Pointer(u.RepositoryRuleCreation), repositoryRuleCreationMembers, readRepositoryRuleCreationMember
 	case 1:
 		u.RepositoryRuleUpdate = new(RepositoryRuleUpdate)
-		return u.RepositoryRuleUpdate
+		return unsafe.Pointer(u.RepositoryRuleUpdate), repositoryRuleUpdateMembers, readRepositoryRuleUpdateMember
 	case 2:
 		u.RepositoryRuleDeletion = new(RepositoryRuleDeletion)
-		return u.RepositoryRuleDeletion
+		return unsafe.Pointer(u.RepositoryRuleDeletion), repositoryRuleDeletionMembers, readRepositoryRuleDeletionMember
 	case 3:
 		u.RepositoryRuleRequiredLinearHistory = new(RepositoryRuleRequiredLinearHistory)
-		return u.RepositoryRuleRequiredLinearHistory
+		return unsafe.Pointer(u.RepositoryRuleRequiredLinearHistory), repositoryRuleRequiredLinearHistoryMembers, readRepositoryRuleRequiredLinearHistoryMember
 	case 4:
 		u.RepositoryRuleMergeQueue = new(RepositoryRuleMergeQueue)
-		return u.RepositoryRuleMergeQueue
+		return unsafe.Pointer(u.RepositoryRuleMergeQueue), repositoryRuleMergeQueueMembers, readRepositoryRuleMergeQueueMember
 	case 5:
 		u.RepositoryRuleRequiredDeployments = new(RepositoryRuleRequiredDeployments)
-		return u.RepositoryRuleRequiredDeployments
+		return unsafe.Pointer(u.RepositoryRuleRequiredDeployments), repositoryRuleRequiredDeploymentsMembers, readRepositoryRuleRequiredDeploymentsMember
 	case 6:
 		u.RepositoryRuleRequiredSignatures = new(RepositoryRuleRequiredSignatures)
-		return u.RepositoryRuleRequiredSignatures
+		return unsafe.Pointer(u.RepositoryRuleRequiredSignatures), repositoryRuleRequiredSignaturesMembers, readRepositoryRuleRequiredSignaturesMember
 	case 7:
 		u.RepositoryRulePullRequest = new(RepositoryRulePullRequest)
-		return u.RepositoryRulePullRequest
+		return unsafe.Pointer(u.RepositoryRulePullRequest), repositoryRulePullRequestMembers, readRepositoryRulePullRequestMember
 	case 8:
 		u.RepositoryRuleRequiredStatusChecks = new(RepositoryRuleRequiredStatusChecks)
-		return u.RepositoryRuleRequiredStatusChecks
+		return unsafe.Pointer(u.RepositoryRuleRequiredStatusChecks), repositoryRuleRequiredStatusChecksMembers, readRepositoryRuleRequiredStatusChecksMember
 	case 9:
 		u.RepositoryRuleNonFastForward = new(RepositoryRuleNonFastForward)
-		return u.RepositoryRuleNonFastForward
+		return unsafe.Pointer(u.RepositoryRuleNonFastForward), repositoryRuleNonFastForwardMembers, readRepositoryRuleNonFastForwardMember
 	case 10:
 		u.RepositoryRuleCommitMessagePattern = new(RepositoryRuleCommitMessagePattern)
-		return u.RepositoryRuleCommitMessagePattern
+		return unsafe.Pointer(u.RepositoryRuleCommitMessagePattern), repositoryRuleCommitMessagePatternMembers, readRepositoryRuleCommitMessagePatternMember
 	case 11:
 		u.RepositoryRuleCommitAuthorEmailPattern = new(RepositoryRuleCommitAuthorEmailPattern)
-		return u.RepositoryRuleCommitAuthorEmailPattern
+		return unsafe.Pointer(u.RepositoryRuleCommitAuthorEmailPattern), repositoryRuleCommitAuthorEmailPatternMembers, readRepositoryRuleCommitAuthorEmailPatternMember
 	case 12:
 		u.RepositoryRuleCommitterEmailPattern = new(RepositoryRuleCommitterEmailPattern)
-		return u.RepositoryRuleCommitterEmailPattern
+		return unsafe.Pointer(u.RepositoryRuleCommitterEmailPattern), repositoryRuleCommitterEmailPatternMembers, readRepositoryRuleCommitterEmailPatternMember
 	case 13:
 		u.RepositoryRuleBranchNamePattern = new(RepositoryRuleBranchNamePattern)
-		return u.RepositoryRuleBranchNamePattern
+		return unsafe.Pointer(u.RepositoryRuleBranchNamePattern), repositoryRuleBranchNamePatternMembers, readRepositoryRuleBranchNamePatternMember
 	case 14:
 		u.RepositoryRuleTagNamePattern = new(RepositoryRuleTagNamePattern)
-		return u.RepositoryRuleTagNamePattern
+		return unsafe.Pointer(u.RepositoryRuleTagNamePattern), repositoryRuleTagNamePatternMembers, readRepositoryRuleTagNamePatternMember
 	case 15:
 		u.RepositoryRuleFilePathRestriction = new(RepositoryRuleFilePathRestriction)
-		return u.RepositoryRuleFilePathRestriction
+		return unsafe.Pointer(u.RepositoryRuleFilePathRestriction), repositoryRuleFilePathRestrictionMembers, readRepositoryRuleFilePathRestrictionMember
 	case 16:
 		u.RepositoryRuleMaxFilePathLength = new(RepositoryRuleMaxFilePathLength)
-		return u.RepositoryRuleMaxFilePathLength
+		return unsafe.Pointer(u.RepositoryRuleMaxFilePathLength), repositoryRuleMaxFilePathLengthMembers, readRepositoryRuleMaxFilePathLengthMember
 	case 17:
 		u.RepositoryRuleFileExtensionRestriction = new(RepositoryRuleFileExtensionRestriction)
-		return u.RepositoryRuleFileExtensionRestriction
+		return unsafe.Pointer(u.RepositoryRuleFileExtensionRestriction), repositoryRuleFileExtensionRestrictionMembers, readRepositoryRuleFileExtensionRestrictionMember
 	case 18:
 		u.RepositoryRuleMaxFileSize = new(RepositoryRuleMaxFileSize)
-		return u.RepositoryRuleMaxFileSize
+		return unsafe.Pointer(u.RepositoryRuleMaxFileSize), repositoryRuleMaxFileSizeMembers, readRepositoryRuleMaxFileSizeMember
 	case 19:
 		u.RepositoryRuleWorkflows = new(RepositoryRuleWorkflows)
-		return u.RepositoryRuleWorkflows
+		return unsafe.Pointer(u.RepositoryRuleWorkflows), repositoryRuleWorkflowsMembers, readRepositoryRuleWorkflowsMember
 	case 20:
 		u.RepositoryRuleCodeScanning = new(RepositoryRuleCodeScanning)
-		return u.RepositoryRuleCodeScanning
+		return unsafe.Pointer(u.RepositoryRuleCodeScanning), repositoryRuleCodeScanningMembers, readRepositoryRuleCodeScanningMember
 	case 21:
 		u.RepositoryRuleCopilotCodeReview = new(RepositoryRuleCopilotCodeReview)
-		return u.RepositoryRuleCopilotCodeReview
+		return unsafe.Pointer(u.RepositoryRuleCopilotCodeReview), repositoryRuleCopilotCodeReviewMembers, readRepositoryRuleCopilotCodeReviewMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -667,16 +672,14 @@ func (u RepositoryRule) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleBranchNamePattern) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleBranchNamePatternMembers, readRepositoryRuleBranchNamePatternMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleBranchNamePattern) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleBranchNamePatternMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleBranchNamePattern) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleBranchNamePatternMember reads member i of the RepositoryRuleBranchNamePattern
+// at at where repositoryRuleBranchNamePatternMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleBranchNamePatternMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleBranchNamePattern)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
@@ -699,11 +702,14 @@ var repositoryRuleBranchNamePatternMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleBranchNamePattern) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleBranchNamePatternMembers, writeRepositoryRuleBranchNamePatternMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleBranchNamePattern) encodeMember(i int, e *enc) {
+// writeRepositoryRuleBranchNamePatternMember writes member i of the
+// RepositoryRuleBranchNamePattern at at, if present, where repositoryRuleBranchNamePatternMembers
+// does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleBranchNamePatternMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleBranchNamePattern)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -736,16 +742,14 @@ func (v RepositoryRuleBranchNamePattern) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCodeScanning) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCodeScanningMembers, readRepositoryRuleCodeScanningMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCodeScanning) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCodeScanningMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCodeScanning) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCodeScanningMember reads member i of the RepositoryRuleCodeScanning at at
+// where repositoryRuleCodeScanningMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleCodeScanningMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCodeScanning)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCodeScanningParameters).decodeJSON) // "parameters"
@@ -768,11 +772,13 @@ var repositoryRuleCodeScanningMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCodeScanning) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCodeScanningMembers, writeRepositoryRuleCodeScanningMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCodeScanning) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCodeScanningMember writes member i of the RepositoryRuleCodeScanning at at,
+// if present, where repositoryRuleCodeScanningMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCodeScanningMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCodeScanning)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -805,16 +811,14 @@ func (v RepositoryRuleCodeScanning) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCodeScanningParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCodeScanningParametersMembers, readRepositoryRuleCodeScanningParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCodeScanningParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCodeScanningParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCodeScanningParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCodeScanningParametersMember reads member i of the
+// RepositoryRuleCodeScanningParameters at at where repositoryRuleCodeScanningParametersMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleCodeScanningParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCodeScanningParameters)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.CodeScanningTools, d, (*RepositoryRuleParamsCodeScanningTool).decodeJSON) // "code_scanning_tools"
@@ -836,11 +840,14 @@ var repositoryRuleCodeScanningParametersMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCodeScanningParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCodeScanningParametersMembers, writeRepositoryRuleCodeScanningParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCodeScanningParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCodeScanningParametersMember writes member i of the
+// RepositoryRuleCodeScanningParameters at at, if present, where
+// repositoryRuleCodeScanningParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCodeScanningParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCodeScanningParameters)(at)
 	switch i {
 	case 0:
 		e.FieldStart("code_scanning_tools")
@@ -879,16 +886,14 @@ func (v RepositoryRuleCodeScanningParameters) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCommitAuthorEmailPattern) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCommitAuthorEmailPatternMembers, readRepositoryRuleCommitAuthorEmailPatternMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCommitAuthorEmailPattern) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCommitAuthorEmailPatternMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitAuthorEmailPattern) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCommitAuthorEmailPatternMember reads member i of the
+// RepositoryRuleCommitAuthorEmailPattern at at where repositoryRuleCommitAuthorEmailPatternMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleCommitAuthorEmailPatternMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCommitAuthorEmailPattern)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
@@ -911,11 +916,14 @@ var repositoryRuleCommitAuthorEmailPatternMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitAuthorEmailPattern) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCommitAuthorEmailPatternMembers, writeRepositoryRuleCommitAuthorEmailPatternMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCommitAuthorEmailPattern) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCommitAuthorEmailPatternMember writes member i of the
+// RepositoryRuleCommitAuthorEmailPattern at at, if present, where
+// repositoryRuleCommitAuthorEmailPatternMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCommitAuthorEmailPatternMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCommitAuthorEmailPattern)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -948,16 +956,14 @@ func (v RepositoryRuleCommitAuthorEmailPattern) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCommitMessagePattern) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCommitMessagePatternMembers, readRepositoryRuleCommitMessagePatternMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCommitMessagePattern) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCommitMessagePatternMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitMessagePattern) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCommitMessagePatternMember reads member i of the
+// RepositoryRuleCommitMessagePattern at at where repositoryRuleCommitMessagePatternMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleCommitMessagePatternMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCommitMessagePattern)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
@@ -980,11 +986,14 @@ var repositoryRuleCommitMessagePatternMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitMessagePattern) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCommitMessagePatternMembers, writeRepositoryRuleCommitMessagePatternMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCommitMessagePattern) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCommitMessagePatternMember writes member i of the
+// RepositoryRuleCommitMessagePattern at at, if present, where
+// repositoryRuleCommitMessagePatternMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCommitMessagePatternMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCommitMessagePattern)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1017,16 +1026,15 @@ func (v RepositoryRuleCommitMessagePattern) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCommitMessagePatternParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCommitMessagePatternParametersMembers, readRepositoryRuleCommitMessagePatternParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCommitMessagePatternParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCommitMessagePatternParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitMessagePatternParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCommitMessagePatternParametersMember reads member i of the
+// RepositoryRuleCommitMessagePatternParameters at at where
+// repositoryRuleCommitMessagePatternParametersMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleCommitMessagePatternParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCommitMessagePatternParameters)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1047,11 +1055,14 @@ var repositoryRuleCommitMessagePatternParametersMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitMessagePatternParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCommitMessagePatternParametersMembers, writeRepositoryRuleCommitMessagePatternParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCommitMessagePatternParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCommitMessagePatternParametersMember writes member i of the
+// RepositoryRuleCommitMessagePatternParameters at at, if present, where
+// repositoryRuleCommitMessagePatternParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCommitMessagePatternParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCommitMessagePatternParameters)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1079,16 +1090,14 @@ func (v RepositoryRuleCommitMessagePatternParameters) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCommitterEmailPattern) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCommitterEmailPatternMembers, readRepositoryRuleCommitterEmailPatternMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCommitterEmailPattern) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCommitterEmailPatternMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCommitterEmailPattern) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCommitterEmailPatternMember reads member i of the
+// RepositoryRuleCommitterEmailPattern at at where repositoryRuleCommitterEmailPatternMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleCommitterEmailPatternMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCommitterEmailPattern)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
@@ -1111,11 +1120,14 @@ var repositoryRuleCommitterEmailPatternMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCommitterEmailPattern) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCommitterEmailPatternMembers, writeRepositoryRuleCommitterEmailPatternMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCommitterEmailPattern) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCommitterEmailPatternMember writes member i of the
+// RepositoryRuleCommitterEmailPattern at at, if present, where
+// repositoryRuleCommitterEmailPatternMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCommitterEmailPatternMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCommitterEmailPattern)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1148,16 +1160,14 @@ func (v RepositoryRuleCommitterEmailPattern) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCopilotCodeReview) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCopilotCodeReviewMembers, readRepositoryRuleCopilotCodeReviewMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCopilotCodeReview) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCopilotCodeReviewMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCopilotCodeReview) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCopilotCodeReviewMember reads member i of the RepositoryRuleCopilotCodeReview
+// at at where repositoryRuleCopilotCodeReviewMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleCopilotCodeReviewMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCopilotCodeReview)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCopilotCodeReviewParameters).decodeJSON) // "parameters"
@@ -1180,11 +1190,14 @@ var repositoryRuleCopilotCodeReviewMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCopilotCodeReview) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCopilotCodeReviewMembers, writeRepositoryRuleCopilotCodeReviewMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCopilotCodeReview) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCopilotCodeReviewMember writes member i of the
+// RepositoryRuleCopilotCodeReview at at, if present, where repositoryRuleCopilotCodeReviewMembers
+// does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCopilotCodeReviewMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCopilotCodeReview)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1217,16 +1230,15 @@ func (v RepositoryRuleCopilotCodeReview) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCopilotCodeReviewParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCopilotCodeReviewParametersMembers, readRepositoryRuleCopilotCodeReviewParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCopilotCodeReviewParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCopilotCodeReviewParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCopilotCodeReviewParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCopilotCodeReviewParametersMember reads member i of the
+// RepositoryRuleCopilotCodeReviewParameters at at where
+// repositoryRuleCopilotCodeReviewParametersMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleCopilotCodeReviewParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCopilotCodeReviewParameters)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1245,11 +1257,14 @@ var repositoryRuleCopilotCodeReviewParametersMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCopilotCodeReviewParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCopilotCodeReviewParametersMembers, writeRepositoryRuleCopilotCodeReviewParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCopilotCodeReviewParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCopilotCodeReviewParametersMember writes member i of the
+// RepositoryRuleCopilotCodeReviewParameters at at, if present, where
+// repositoryRuleCopilotCodeReviewParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCopilotCodeReviewParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCopilotCodeReviewParameters)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1277,16 +1292,13 @@ func (v RepositoryRuleCopilotCodeReviewParameters) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleCreation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleCreationMembers, readRepositoryRuleCreationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleCreation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleCreationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleCreation) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleCreationMember reads member i of the RepositoryRuleCreation at at where
+// repositoryRuleCreationMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleCreationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleCreation)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1304,11 +1316,13 @@ var repositoryRuleCreationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleCreation) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleCreationMembers, writeRepositoryRuleCreationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleCreation) encodeMember(i int, e *enc) {
+// writeRepositoryRuleCreationMember writes member i of the RepositoryRuleCreation at at, if
+// present, where repositoryRuleCreationMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleCreationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleCreation)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1336,16 +1350,13 @@ func (v RepositoryRuleCreation) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleDeletion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleDeletionMembers, readRepositoryRuleDeletionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleDeletion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleDeletionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleDeletion) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleDeletionMember reads member i of the RepositoryRuleDeletion at at where
+// repositoryRuleDeletionMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleDeletionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleDeletion)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1363,11 +1374,13 @@ var repositoryRuleDeletionMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleDeletion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleDeletionMembers, writeRepositoryRuleDeletionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleDeletion) encodeMember(i int, e *enc) {
+// writeRepositoryRuleDeletionMember writes member i of the RepositoryRuleDeletion at at, if
+// present, where repositoryRuleDeletionMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleDeletionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleDeletion)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1395,16 +1408,14 @@ func (v RepositoryRuleDeletion) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleFileExtensionRestriction) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionMembers, readRepositoryRuleFileExtensionRestrictionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleFileExtensionRestriction) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFileExtensionRestriction) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleFileExtensionRestrictionMember reads member i of the
+// RepositoryRuleFileExtensionRestriction at at where repositoryRuleFileExtensionRestrictionMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleFileExtensionRestrictionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleFileExtensionRestriction)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleFileExtensionRestrictionParameters).decodeJSON) // "parameters"
@@ -1427,11 +1438,14 @@ var repositoryRuleFileExtensionRestrictionMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFileExtensionRestriction) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionMembers, writeRepositoryRuleFileExtensionRestrictionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleFileExtensionRestriction) encodeMember(i int, e *enc) {
+// writeRepositoryRuleFileExtensionRestrictionMember writes member i of the
+// RepositoryRuleFileExtensionRestriction at at, if present, where
+// repositoryRuleFileExtensionRestrictionMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleFileExtensionRestrictionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleFileExtensionRestriction)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1464,16 +1478,15 @@ func (v RepositoryRuleFileExtensionRestriction) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionParametersMembers, readRepositoryRuleFileExtensionRestrictionParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleFileExtensionRestrictionParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFileExtensionRestrictionParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleFileExtensionRestrictionParametersMember reads member i of the
+// RepositoryRuleFileExtensionRestrictionParameters at at where
+// repositoryRuleFileExtensionRestrictionParametersMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRepositoryRuleFileExtensionRestrictionParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleFileExtensionRestrictionParameters)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.RestrictedFileExtensions, d, decodeStr) // "restricted_file_extensions"
@@ -1495,11 +1508,15 @@ var repositoryRuleFileExtensionRestrictionParametersMembers = &memberTable{field
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFileExtensionRestrictionParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleFileExtensionRestrictionParametersMembers, writeRepositoryRuleFileExtensionRestrictionParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleFileExtensionRestrictionParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleFileExtensionRestrictionParametersMember writes member i of the
+// RepositoryRuleFileExtensionRestrictionParameters at at, if present, where
+// repositoryRuleFileExtensionRestrictionParametersMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRuleFileExtensionRestrictionParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleFileExtensionRestrictionParameters)(at)
 	switch i {
 	case 0:
 		e.FieldStart("restricted_file_extensions")
@@ -1530,16 +1547,14 @@ func (v RepositoryRuleFileExtensionRestrictionParameters) MarshalJSON() ([]byte,
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleFilePathRestriction) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleFilePathRestrictionMembers, readRepositoryRuleFilePathRestrictionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleFilePathRestriction) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleFilePathRestrictionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFilePathRestriction) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleFilePathRestrictionMember reads member i of the
+// RepositoryRuleFilePathRestriction at at where repositoryRuleFilePathRestrictionMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleFilePathRestrictionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleFilePathRestriction)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleFilePathRestrictionParameters).decodeJSON) // "parameters"
@@ -1562,11 +1577,14 @@ var repositoryRuleFilePathRestrictionMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFilePathRestriction) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleFilePathRestrictionMembers, writeRepositoryRuleFilePathRestrictionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleFilePathRestriction) encodeMember(i int, e *enc) {
+// writeRepositoryRuleFilePathRestrictionMember writes member i of the
+// RepositoryRuleFilePathRestriction at at, if present, where
+// repositoryRuleFilePathRestrictionMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleFilePathRestrictionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleFilePathRestriction)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1599,16 +1617,15 @@ func (v RepositoryRuleFilePathRestriction) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleFilePathRestrictionParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleFilePathRestrictionParametersMembers, readRepositoryRuleFilePathRestrictionParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleFilePathRestrictionParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleFilePathRestrictionParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleFilePathRestrictionParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleFilePathRestrictionParametersMember reads member i of the
+// RepositoryRuleFilePathRestrictionParameters at at where
+// repositoryRuleFilePathRestrictionParametersMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleFilePathRestrictionParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleFilePathRestrictionParameters)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.RestrictedFilePaths, d, decodeStr) // "restricted_file_paths"
@@ -1630,11 +1647,14 @@ var repositoryRuleFilePathRestrictionParametersMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleFilePathRestrictionParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleFilePathRestrictionParametersMembers, writeRepositoryRuleFilePathRestrictionParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleFilePathRestrictionParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleFilePathRestrictionParametersMember writes member i of the
+// RepositoryRuleFilePathRestrictionParameters at at, if present, where
+// repositoryRuleFilePathRestrictionParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleFilePathRestrictionParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleFilePathRestrictionParameters)(at)
 	switch i {
 	case 0:
 		e.FieldStart("restricted_file_paths")
@@ -1665,16 +1685,14 @@ func (v RepositoryRuleFilePathRestrictionParameters) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleMaxFilePathLength) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleMaxFilePathLengthMembers, readRepositoryRuleMaxFilePathLengthMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleMaxFilePathLength) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleMaxFilePathLengthMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFilePathLength) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleMaxFilePathLengthMember reads member i of the RepositoryRuleMaxFilePathLength
+// at at where repositoryRuleMaxFilePathLengthMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleMaxFilePathLengthMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleMaxFilePathLength)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFilePathLengthParameters).decodeJSON) // "parameters"
@@ -1697,11 +1715,14 @@ var repositoryRuleMaxFilePathLengthMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFilePathLength) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleMaxFilePathLengthMembers, writeRepositoryRuleMaxFilePathLengthMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleMaxFilePathLength) encodeMember(i int, e *enc) {
+// writeRepositoryRuleMaxFilePathLengthMember writes member i of the
+// RepositoryRuleMaxFilePathLength at at, if present, where repositoryRuleMaxFilePathLengthMembers
+// does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleMaxFilePathLengthMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleMaxFilePathLength)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1734,16 +1755,15 @@ func (v RepositoryRuleMaxFilePathLength) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleMaxFilePathLengthParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleMaxFilePathLengthParametersMembers, readRepositoryRuleMaxFilePathLengthParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleMaxFilePathLengthParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleMaxFilePathLengthParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFilePathLengthParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleMaxFilePathLengthParametersMember reads member i of the
+// RepositoryRuleMaxFilePathLengthParameters at at where
+// repositoryRuleMaxFilePathLengthParametersMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleMaxFilePathLengthParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleMaxFilePathLengthParameters)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1761,11 +1781,14 @@ var repositoryRuleMaxFilePathLengthParametersMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFilePathLengthParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleMaxFilePathLengthParametersMembers, writeRepositoryRuleMaxFilePathLengthParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleMaxFilePathLengthParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleMaxFilePathLengthParametersMember writes member i of the
+// RepositoryRuleMaxFilePathLengthParameters at at, if present, where
+// repositoryRuleMaxFilePathLengthParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleMaxFilePathLengthParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleMaxFilePathLengthParameters)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1793,16 +1816,14 @@ func (v RepositoryRuleMaxFilePathLengthParameters) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleMaxFileSize) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleMaxFileSizeMembers, readRepositoryRuleMaxFileSizeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleMaxFileSize) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleMaxFileSizeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFileSize) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleMaxFileSizeMember reads member i of the RepositoryRuleMaxFileSize at at where
+// repositoryRuleMaxFileSizeMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleMaxFileSizeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleMaxFileSize)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFileSizeParameters).decodeJSON) // "parameters"
@@ -1825,11 +1846,13 @@ var repositoryRuleMaxFileSizeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFileSize) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleMaxFileSizeMembers, writeRepositoryRuleMaxFileSizeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleMaxFileSize) encodeMember(i int, e *enc) {
+// writeRepositoryRuleMaxFileSizeMember writes member i of the RepositoryRuleMaxFileSize at at, if
+// present, where repositoryRuleMaxFileSizeMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleMaxFileSizeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleMaxFileSize)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1862,16 +1885,14 @@ func (v RepositoryRuleMaxFileSize) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleMaxFileSizeParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleMaxFileSizeParametersMembers, readRepositoryRuleMaxFileSizeParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleMaxFileSizeParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleMaxFileSizeParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMaxFileSizeParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleMaxFileSizeParametersMember reads member i of the
+// RepositoryRuleMaxFileSizeParameters at at where repositoryRuleMaxFileSizeParametersMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleMaxFileSizeParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleMaxFileSizeParameters)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1889,11 +1910,14 @@ var repositoryRuleMaxFileSizeParametersMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMaxFileSizeParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleMaxFileSizeParametersMembers, writeRepositoryRuleMaxFileSizeParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleMaxFileSizeParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleMaxFileSizeParametersMember writes member i of the
+// RepositoryRuleMaxFileSizeParameters at at, if present, where
+// repositoryRuleMaxFileSizeParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleMaxFileSizeParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleMaxFileSizeParameters)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1921,16 +1945,14 @@ func (v RepositoryRuleMaxFileSizeParameters) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleMergeQueue) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleMergeQueueMembers, readRepositoryRuleMergeQueueMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleMergeQueue) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleMergeQueueMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMergeQueue) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleMergeQueueMember reads member i of the RepositoryRuleMergeQueue at at where
+// repositoryRuleMergeQueueMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleMergeQueueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleMergeQueue)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleMergeQueueParameters).decodeJSON) // "parameters"
@@ -1953,11 +1975,13 @@ var repositoryRuleMergeQueueMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMergeQueue) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleMergeQueueMembers, writeRepositoryRuleMergeQueueMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleMergeQueue) encodeMember(i int, e *enc) {
+// writeRepositoryRuleMergeQueueMember writes member i of the RepositoryRuleMergeQueue at at, if
+// present, where repositoryRuleMergeQueueMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleMergeQueueMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleMergeQueue)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -1990,16 +2014,14 @@ func (v RepositoryRuleMergeQueue) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleMergeQueueParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleMergeQueueParametersMembers, readRepositoryRuleMergeQueueParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleMergeQueueParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleMergeQueueParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleMergeQueueParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleMergeQueueParametersMember reads member i of the
+// RepositoryRuleMergeQueueParameters at at where repositoryRuleMergeQueueParametersMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleMergeQueueParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleMergeQueueParameters)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2023,11 +2045,14 @@ var repositoryRuleMergeQueueParametersMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleMergeQueueParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleMergeQueueParametersMembers, writeRepositoryRuleMergeQueueParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleMergeQueueParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleMergeQueueParametersMember writes member i of the
+// RepositoryRuleMergeQueueParameters at at, if present, where
+// repositoryRuleMergeQueueParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleMergeQueueParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleMergeQueueParameters)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2055,16 +2080,14 @@ func (v RepositoryRuleMergeQueueParameters) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleNonFastForward) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleNonFastForwardMembers, readRepositoryRuleNonFastForwardMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleNonFastForward) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleNonFastForwardMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleNonFastForward) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleNonFastForwardMember reads member i of the RepositoryRuleNonFastForward at at
+// where repositoryRuleNonFastForwardMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleNonFastForwardMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleNonFastForward)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2082,11 +2105,14 @@ var repositoryRuleNonFastForwardMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleNonFastForward) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleNonFastForwardMembers, writeRepositoryRuleNonFastForwardMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleNonFastForward) encodeMember(i int, e *enc) {
+// writeRepositoryRuleNonFastForwardMember writes member i of the RepositoryRuleNonFastForward at
+// at, if present, where repositoryRuleNonFastForwardMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRuleNonFastForwardMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleNonFastForward)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2114,16 +2140,14 @@ func (v RepositoryRuleNonFastForward) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleParamsCodeScanningTool) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleParamsCodeScanningToolMembers, readRepositoryRuleParamsCodeScanningToolMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleParamsCodeScanningTool) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleParamsCodeScanningToolMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsCodeScanningTool) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleParamsCodeScanningToolMember reads member i of the
+// RepositoryRuleParamsCodeScanningTool at at where repositoryRuleParamsCodeScanningToolMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleParamsCodeScanningToolMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleParamsCodeScanningTool)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2143,11 +2167,14 @@ var repositoryRuleParamsCodeScanningToolMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsCodeScanningTool) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleParamsCodeScanningToolMembers, writeRepositoryRuleParamsCodeScanningToolMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleParamsCodeScanningTool) encodeMember(i int, e *enc) {
+// writeRepositoryRuleParamsCodeScanningToolMember writes member i of the
+// RepositoryRuleParamsCodeScanningTool at at, if present, where
+// repositoryRuleParamsCodeScanningToolMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleParamsCodeScanningToolMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleParamsCodeScanningTool)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2175,16 +2202,15 @@ func (v RepositoryRuleParamsCodeScanningTool) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleParamsRequiredReviewerConfigurationMembers, readRepositoryRuleParamsRequiredReviewerConfigurationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleParamsRequiredReviewerConfiguration) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleParamsRequiredReviewerConfigurationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsRequiredReviewerConfiguration) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleParamsRequiredReviewerConfigurationMember reads member i of the
+// RepositoryRuleParamsRequiredReviewerConfiguration at at where
+// repositoryRuleParamsRequiredReviewerConfigurationMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRepositoryRuleParamsRequiredReviewerConfigurationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleParamsRequiredReviewerConfiguration)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.FilePatterns, d, decodeStr) // "file_patterns"
@@ -2210,11 +2236,15 @@ var repositoryRuleParamsRequiredReviewerConfigurationMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsRequiredReviewerConfiguration) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleParamsRequiredReviewerConfigurationMembers, writeRepositoryRuleParamsRequiredReviewerConfigurationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleParamsRequiredReviewerConfiguration) encodeMember(i int, e *enc) {
+// writeRepositoryRuleParamsRequiredReviewerConfigurationMember writes member i of the
+// RepositoryRuleParamsRequiredReviewerConfiguration at at, if present, where
+// repositoryRuleParamsRequiredReviewerConfigurationMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRuleParamsRequiredReviewerConfigurationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleParamsRequiredReviewerConfiguration)(at)
 	switch i {
 	case 0:
 		e.FieldStart("file_patterns")
@@ -2248,16 +2278,14 @@ func (v RepositoryRuleParamsRequiredReviewerConfiguration) MarshalJSON() ([]byte
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleParamsReviewer) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleParamsReviewerMembers, readRepositoryRuleParamsReviewerMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleParamsReviewer) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleParamsReviewerMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsReviewer) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleParamsReviewerMember reads member i of the RepositoryRuleParamsReviewer at at
+// where repositoryRuleParamsReviewerMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleParamsReviewerMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleParamsReviewer)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2276,11 +2304,14 @@ var repositoryRuleParamsReviewerMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsReviewer) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleParamsReviewerMembers, writeRepositoryRuleParamsReviewerMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleParamsReviewer) encodeMember(i int, e *enc) {
+// writeRepositoryRuleParamsReviewerMember writes member i of the RepositoryRuleParamsReviewer at
+// at, if present, where repositoryRuleParamsReviewerMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRuleParamsReviewerMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleParamsReviewer)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2308,16 +2339,15 @@ func (v RepositoryRuleParamsReviewer) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleParamsStatusCheckConfigurationMembers, readRepositoryRuleParamsStatusCheckConfigurationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleParamsStatusCheckConfiguration) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleParamsStatusCheckConfigurationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsStatusCheckConfiguration) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleParamsStatusCheckConfigurationMember reads member i of the
+// RepositoryRuleParamsStatusCheckConfiguration at at where
+// repositoryRuleParamsStatusCheckConfigurationMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleParamsStatusCheckConfigurationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleParamsStatusCheckConfiguration)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2336,11 +2366,14 @@ var repositoryRuleParamsStatusCheckConfigurationMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsStatusCheckConfiguration) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleParamsStatusCheckConfigurationMembers, writeRepositoryRuleParamsStatusCheckConfigurationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleParamsStatusCheckConfiguration) encodeMember(i int, e *enc) {
+// writeRepositoryRuleParamsStatusCheckConfigurationMember writes member i of the
+// RepositoryRuleParamsStatusCheckConfiguration at at, if present, where
+// repositoryRuleParamsStatusCheckConfigurationMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleParamsStatusCheckConfigurationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleParamsStatusCheckConfiguration)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2368,16 +2401,15 @@ func (v RepositoryRuleParamsStatusCheckConfiguration) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleParamsWorkflowFileReference) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleParamsWorkflowFileReferenceMembers, readRepositoryRuleParamsWorkflowFileReferenceMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleParamsWorkflowFileReference) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleParamsWorkflowFileReferenceMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleParamsWorkflowFileReference) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleParamsWorkflowFileReferenceMember reads member i of the
+// RepositoryRuleParamsWorkflowFileReference at at where
+// repositoryRuleParamsWorkflowFileReferenceMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleParamsWorkflowFileReferenceMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleParamsWorkflowFileReference)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2398,11 +2430,14 @@ var repositoryRuleParamsWorkflowFileReferenceMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleParamsWorkflowFileReference) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleParamsWorkflowFileReferenceMembers, writeRepositoryRuleParamsWorkflowFileReferenceMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleParamsWorkflowFileReference) encodeMember(i int, e *enc) {
+// writeRepositoryRuleParamsWorkflowFileReferenceMember writes member i of the
+// RepositoryRuleParamsWorkflowFileReference at at, if present, where
+// repositoryRuleParamsWorkflowFileReferenceMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleParamsWorkflowFileReferenceMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleParamsWorkflowFileReference)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2430,16 +2465,14 @@ func (v RepositoryRuleParamsWorkflowFileReference) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulePullRequest) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulePullRequestMembers, readRepositoryRulePullRequestMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulePullRequest) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulePullRequestMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulePullRequest) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulePullRequestMember reads member i of the RepositoryRulePullRequest at at where
+// repositoryRulePullRequestMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulePullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulePullRequest)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRulePullRequestParameters).decodeJSON) // "parameters"
@@ -2462,11 +2495,13 @@ var repositoryRulePullRequestMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulePullRequest) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulePullRequestMembers, writeRepositoryRulePullRequestMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulePullRequest) encodeMember(i int, e *enc) {
+// writeRepositoryRulePullRequestMember writes member i of the RepositoryRulePullRequest at at, if
+// present, where repositoryRulePullRequestMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulePullRequestMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulePullRequest)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -2499,16 +2534,14 @@ func (v RepositoryRulePullRequest) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulePullRequestParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulePullRequestParametersMembers, readRepositoryRulePullRequestParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulePullRequestParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulePullRequestParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulePullRequestParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulePullRequestParametersMember reads member i of the
+// RepositoryRulePullRequestParameters at at where repositoryRulePullRequestParametersMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRulePullRequestParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulePullRequestParameters)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.AllowedMergeMethods, d, decodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem]) // "allowed_merge_methods"
@@ -2539,11 +2572,14 @@ var repositoryRulePullRequestParametersMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulePullRequestParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulePullRequestParametersMembers, writeRepositoryRulePullRequestParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulePullRequestParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRulePullRequestParametersMember writes member i of the
+// RepositoryRulePullRequestParameters at at, if present, where
+// repositoryRulePullRequestParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulePullRequestParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulePullRequestParameters)(at)
 	switch i {
 	case 0:
 		if s.AllowedMergeMethods != nil {
@@ -2589,16 +2625,14 @@ func (v RepositoryRulePullRequestParameters) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleRequiredDeployments) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleRequiredDeploymentsMembers, readRepositoryRuleRequiredDeploymentsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleRequiredDeployments) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleRequiredDeploymentsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredDeployments) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleRequiredDeploymentsMember reads member i of the
+// RepositoryRuleRequiredDeployments at at where repositoryRuleRequiredDeploymentsMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleRequiredDeploymentsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleRequiredDeployments)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredDeploymentsParameters).decodeJSON) // "parameters"
@@ -2621,11 +2655,14 @@ var repositoryRuleRequiredDeploymentsMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredDeployments) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleRequiredDeploymentsMembers, writeRepositoryRuleRequiredDeploymentsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleRequiredDeployments) encodeMember(i int, e *enc) {
+// writeRepositoryRuleRequiredDeploymentsMember writes member i of the
+// RepositoryRuleRequiredDeployments at at, if present, where
+// repositoryRuleRequiredDeploymentsMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleRequiredDeploymentsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleRequiredDeployments)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -2658,16 +2695,15 @@ func (v RepositoryRuleRequiredDeployments) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleRequiredDeploymentsParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleRequiredDeploymentsParametersMembers, readRepositoryRuleRequiredDeploymentsParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleRequiredDeploymentsParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleRequiredDeploymentsParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredDeploymentsParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleRequiredDeploymentsParametersMember reads member i of the
+// RepositoryRuleRequiredDeploymentsParameters at at where
+// repositoryRuleRequiredDeploymentsParametersMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleRequiredDeploymentsParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleRequiredDeploymentsParameters)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.RequiredDeploymentEnvironments, d, decodeStr) // "required_deployment_environments"
@@ -2689,11 +2725,14 @@ var repositoryRuleRequiredDeploymentsParametersMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredDeploymentsParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleRequiredDeploymentsParametersMembers, writeRepositoryRuleRequiredDeploymentsParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleRequiredDeploymentsParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleRequiredDeploymentsParametersMember writes member i of the
+// RepositoryRuleRequiredDeploymentsParameters at at, if present, where
+// repositoryRuleRequiredDeploymentsParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleRequiredDeploymentsParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleRequiredDeploymentsParameters)(at)
 	switch i {
 	case 0:
 		e.FieldStart("required_deployment_environments")
@@ -2724,16 +2763,14 @@ func (v RepositoryRuleRequiredDeploymentsParameters) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleRequiredLinearHistory) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleRequiredLinearHistoryMembers, readRepositoryRuleRequiredLinearHistoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleRequiredLinearHistory) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleRequiredLinearHistoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredLinearHistory) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleRequiredLinearHistoryMember reads member i of the
+// RepositoryRuleRequiredLinearHistory at at where repositoryRuleRequiredLinearHistoryMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleRequiredLinearHistoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleRequiredLinearHistory)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2751,11 +2788,14 @@ var repositoryRuleRequiredLinearHistoryMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredLinearHistory) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleRequiredLinearHistoryMembers, writeRepositoryRuleRequiredLinearHistoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleRequiredLinearHistory) encodeMember(i int, e *enc) {
+// writeRepositoryRuleRequiredLinearHistoryMember writes member i of the
+// RepositoryRuleRequiredLinearHistory at at, if present, where
+// repositoryRuleRequiredLinearHistoryMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleRequiredLinearHistoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleRequiredLinearHistory)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2783,16 +2823,14 @@ func (v RepositoryRuleRequiredLinearHistory) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleRequiredSignatures) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleRequiredSignaturesMembers, readRepositoryRuleRequiredSignaturesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleRequiredSignatures) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleRequiredSignaturesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredSignatures) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleRequiredSignaturesMember reads member i of the
+// RepositoryRuleRequiredSignatures at at where repositoryRuleRequiredSignaturesMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleRequiredSignaturesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleRequiredSignatures)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -2810,11 +2848,14 @@ var repositoryRuleRequiredSignaturesMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredSignatures) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleRequiredSignaturesMembers, writeRepositoryRuleRequiredSignaturesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleRequiredSignatures) encodeMember(i int, e *enc) {
+// writeRepositoryRuleRequiredSignaturesMember writes member i of the
+// RepositoryRuleRequiredSignatures at at, if present, where
+// repositoryRuleRequiredSignaturesMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleRequiredSignaturesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleRequiredSignatures)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -2842,16 +2883,14 @@ func (v RepositoryRuleRequiredSignatures) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleRequiredStatusChecks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleRequiredStatusChecksMembers, readRepositoryRuleRequiredStatusChecksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleRequiredStatusChecks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleRequiredStatusChecksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredStatusChecks) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleRequiredStatusChecksMember reads member i of the
+// RepositoryRuleRequiredStatusChecks at at where repositoryRuleRequiredStatusChecksMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleRequiredStatusChecksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleRequiredStatusChecks)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredStatusChecksParameters).decodeJSON) // "parameters"
@@ -2874,11 +2913,14 @@ var repositoryRuleRequiredStatusChecksMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredStatusChecks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleRequiredStatusChecksMembers, writeRepositoryRuleRequiredStatusChecksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleRequiredStatusChecks) encodeMember(i int, e *enc) {
+// writeRepositoryRuleRequiredStatusChecksMember writes member i of the
+// RepositoryRuleRequiredStatusChecks at at, if present, where
+// repositoryRuleRequiredStatusChecksMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleRequiredStatusChecksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleRequiredStatusChecks)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -2911,16 +2953,15 @@ func (v RepositoryRuleRequiredStatusChecks) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleRequiredStatusChecksParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleRequiredStatusChecksParametersMembers, readRepositoryRuleRequiredStatusChecksParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleRequiredStatusChecksParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleRequiredStatusChecksParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleRequiredStatusChecksParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleRequiredStatusChecksParametersMember reads member i of the
+// RepositoryRuleRequiredStatusChecksParameters at at where
+// repositoryRuleRequiredStatusChecksParametersMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleRequiredStatusChecksParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleRequiredStatusChecksParameters)(at)
 	switch i {
 	case 1:
 		return decodeSlice(&s.RequiredStatusChecks, d, (*RepositoryRuleParamsStatusCheckConfiguration).decodeJSON) // "required_status_checks"
@@ -2944,11 +2985,14 @@ var repositoryRuleRequiredStatusChecksParametersMembers = &memberTable{fields: [
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleRequiredStatusChecksParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleRequiredStatusChecksParametersMembers, writeRepositoryRuleRequiredStatusChecksParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleRequiredStatusChecksParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleRequiredStatusChecksParametersMember writes member i of the
+// RepositoryRuleRequiredStatusChecksParameters at at, if present, where
+// repositoryRuleRequiredStatusChecksParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleRequiredStatusChecksParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleRequiredStatusChecksParameters)(at)
 	switch i {
 	case 1:
 		e.FieldStart("required_status_checks")
@@ -2987,16 +3031,14 @@ func (v RepositoryRuleRequiredStatusChecksParameters) MarshalJSON() ([]byte, err
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleTagNamePattern) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleTagNamePatternMembers, readRepositoryRuleTagNamePatternMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleTagNamePattern) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleTagNamePatternMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleTagNamePattern) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleTagNamePatternMember reads member i of the RepositoryRuleTagNamePattern at at
+// where repositoryRuleTagNamePatternMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleTagNamePatternMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleTagNamePattern)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
@@ -3019,11 +3061,14 @@ var repositoryRuleTagNamePatternMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleTagNamePattern) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleTagNamePatternMembers, writeRepositoryRuleTagNamePatternMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleTagNamePattern) encodeMember(i int, e *enc) {
+// writeRepositoryRuleTagNamePatternMember writes member i of the RepositoryRuleTagNamePattern at
+// at, if present, where repositoryRuleTagNamePatternMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRuleTagNamePatternMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleTagNamePattern)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -3056,16 +3101,13 @@ func (v RepositoryRuleTagNamePattern) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleUpdate) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleUpdateMembers, readRepositoryRuleUpdateMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleUpdate) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleUpdateMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleUpdate) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleUpdateMember reads member i of the RepositoryRuleUpdate at at where
+// repositoryRuleUpdateMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleUpdateMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleUpdate)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleUpdateParameters).decodeJSON) // "parameters"
@@ -3088,11 +3130,13 @@ var repositoryRuleUpdateMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleUpdate) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleUpdateMembers, writeRepositoryRuleUpdateMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleUpdate) encodeMember(i int, e *enc) {
+// writeRepositoryRuleUpdateMember writes member i of the RepositoryRuleUpdate at at, if present,
+// where repositoryRuleUpdateMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleUpdateMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleUpdate)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -3125,16 +3169,14 @@ func (v RepositoryRuleUpdate) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleUpdateParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleUpdateParametersMembers, readRepositoryRuleUpdateParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleUpdateParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleUpdateParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleUpdateParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleUpdateParametersMember reads member i of the RepositoryRuleUpdateParameters at
+// at where repositoryRuleUpdateParametersMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleUpdateParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleUpdateParameters)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3152,11 +3194,14 @@ var repositoryRuleUpdateParametersMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleUpdateParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleUpdateParametersMembers, writeRepositoryRuleUpdateParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleUpdateParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleUpdateParametersMember writes member i of the RepositoryRuleUpdateParameters
+// at at, if present, where repositoryRuleUpdateParametersMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRuleUpdateParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleUpdateParameters)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3184,16 +3229,14 @@ func (v RepositoryRuleUpdateParameters) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleWorkflows) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleWorkflowsMembers, readRepositoryRuleWorkflowsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleWorkflows) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleWorkflowsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleWorkflows) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleWorkflowsMember reads member i of the RepositoryRuleWorkflows at at where
+// repositoryRuleWorkflowsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRuleWorkflowsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleWorkflows)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Parameters, d, (*RepositoryRuleWorkflowsParameters).decodeJSON) // "parameters"
@@ -3216,11 +3259,13 @@ var repositoryRuleWorkflowsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleWorkflows) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleWorkflowsMembers, writeRepositoryRuleWorkflowsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleWorkflows) encodeMember(i int, e *enc) {
+// writeRepositoryRuleWorkflowsMember writes member i of the RepositoryRuleWorkflows at at, if
+// present, where repositoryRuleWorkflowsMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleWorkflowsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleWorkflows)(at)
 	switch i {
 	case 1:
 		if s.Parameters != nil {
@@ -3253,16 +3298,14 @@ func (v RepositoryRuleWorkflows) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleWorkflowsParameters) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRuleWorkflowsParametersMembers, readRepositoryRuleWorkflowsParametersMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleWorkflowsParameters) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRuleWorkflowsParametersMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleWorkflowsParameters) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRuleWorkflowsParametersMember reads member i of the
+// RepositoryRuleWorkflowsParameters at at where repositoryRuleWorkflowsParametersMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readRepositoryRuleWorkflowsParametersMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleWorkflowsParameters)(at)
 	switch i {
 	case 1:
 		return decodeSlice(&s.Workflows, d, (*RepositoryRuleParamsWorkflowFileReference).decodeJSON) // "workflows"
@@ -3285,11 +3328,14 @@ var repositoryRuleWorkflowsParametersMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleWorkflowsParameters) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRuleWorkflowsParametersMembers, writeRepositoryRuleWorkflowsParametersMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleWorkflowsParameters) encodeMember(i int, e *enc) {
+// writeRepositoryRuleWorkflowsParametersMember writes member i of the
+// RepositoryRuleWorkflowsParameters at at, if present, where
+// repositoryRuleWorkflowsParametersMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRuleWorkflowsParametersMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleWorkflowsParameters)(at)
 	switch i {
 	case 1:
 		e.FieldStart("workflows")
@@ -3328,16 +3374,13 @@ func (v RepositoryRuleWorkflowsParameters) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRuleset) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetMembers, readRepositoryRulesetMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRuleset) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRuleset) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetMember reads member i of the RepositoryRuleset at at where
+// repositoryRulesetMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRulesetMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRuleset)(at)
 	switch i {
 	case 6:
 		return decodeSlice(&s.BypassActors, d, (*RepositoryRulesetBypassActor).decodeJSON) // "bypass_actors"
@@ -3378,11 +3421,13 @@ var repositoryRulesetMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRuleset) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetMembers, writeRepositoryRulesetMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRuleset) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetMember writes member i of the RepositoryRuleset at at, if present, where
+// repositoryRulesetMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRuleset)(at)
 	switch i {
 	case 6:
 		if s.BypassActors != nil {
@@ -3450,16 +3495,14 @@ func (v RepositoryRuleset) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetBypassActor) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetBypassActorMembers, readRepositoryRulesetBypassActorMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetBypassActor) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetBypassActorMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetBypassActor) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetBypassActorMember reads member i of the RepositoryRulesetBypassActor at at
+// where repositoryRulesetBypassActorMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetBypassActorMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetBypassActor)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -3479,11 +3522,14 @@ var repositoryRulesetBypassActorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetBypassActor) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetBypassActorMembers, writeRepositoryRulesetBypassActorMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetBypassActor) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetBypassActorMember writes member i of the RepositoryRulesetBypassActor at
+// at, if present, where repositoryRulesetBypassActorMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetBypassActorMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetBypassActor)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -3511,16 +3557,14 @@ func (v RepositoryRulesetBypassActor) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetConditions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetConditionsMembers, readRepositoryRulesetConditionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetConditions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetConditionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditions) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetConditionsMember reads member i of the RepositoryRulesetConditions at at
+// where repositoryRulesetConditionsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetConditionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetConditions)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
@@ -3542,11 +3586,13 @@ var repositoryRulesetConditionsMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetConditionsMembers, writeRepositoryRulesetConditionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetConditions) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetConditionsMember writes member i of the RepositoryRulesetConditions at at,
+// if present, where repositoryRulesetConditionsMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetConditionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetConditions)(at)
 	switch i {
 	case 0:
 		if s.RefName != nil {
@@ -3614,15 +3660,16 @@ func (u *RepositoryRulesetConditions2) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *RepositoryRulesetConditions2) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *RepositoryRulesetConditions2) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.RepositoryRulesetConditions = new(RepositoryRulesetConditions)
-		return u.RepositoryRulesetConditions
+		return unsafe.Pointer(u.RepositoryRulesetConditions), repositoryRulesetConditionsMembers, readRepositoryRulesetConditionsMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -3655,16 +3702,14 @@ func (u RepositoryRulesetConditions2) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetConditionsRefName) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetConditionsRefNameMembers, readRepositoryRulesetConditionsRefNameMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetConditionsRefName) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetConditionsRefNameMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRefName) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetConditionsRefNameMember reads member i of the
+// RepositoryRulesetConditionsRefName at at where repositoryRulesetConditionsRefNameMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRulesetConditionsRefNameMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetConditionsRefName)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Include, d, decodeStr) // "include"
@@ -3689,11 +3734,14 @@ var repositoryRulesetConditionsRefNameMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRefName) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetConditionsRefNameMembers, writeRepositoryRulesetConditionsRefNameMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetConditionsRefName) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetConditionsRefNameMember writes member i of the
+// RepositoryRulesetConditionsRefName at at, if present, where
+// repositoryRulesetConditionsRefNameMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetConditionsRefNameMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetConditionsRefName)(at)
 	switch i {
 	case 0:
 		if s.Include != nil {
@@ -3731,16 +3779,15 @@ func (v RepositoryRulesetConditionsRefName) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers, readRepositoryRulesetConditionsRepositoryIDTargetRepositoryIDMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetConditionsRepositoryIDTargetRepositoryIDMember reads member i of the
+// RepositoryRulesetConditionsRepositoryIDTargetRepositoryID at at where
+// repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readRepositoryRulesetConditionsRepositoryIDTargetRepositoryIDMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetConditionsRepositoryIDTargetRepositoryID)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
@@ -3762,11 +3809,15 @@ var repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers = &memberTa
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers, writeRepositoryRulesetConditionsRepositoryIDTargetRepositoryIDMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetConditionsRepositoryIDTargetRepositoryIDMember writes member i of the
+// RepositoryRulesetConditionsRepositoryIDTargetRepositoryID at at, if present, where
+// repositoryRulesetConditionsRepositoryIDTargetRepositoryIDMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetConditionsRepositoryIDTargetRepositoryIDMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetConditionsRepositoryIDTargetRepositoryID)(at)
 	switch i {
 	case 0:
 		if s.RepositoryIDs != nil {
@@ -3799,16 +3850,15 @@ func (v RepositoryRulesetConditionsRepositoryIDTargetRepositoryID) MarshalJSON()
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers, readRepositoryRulesetConditionsRepositoryNameTargetRepositoryNameMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetConditionsRepositoryNameTargetRepositoryNameMember reads member i of the
+// RepositoryRulesetConditionsRepositoryNameTargetRepositoryName at at where
+// repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readRepositoryRulesetConditionsRepositoryNameTargetRepositoryNameMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetConditionsRepositoryNameTargetRepositoryName)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Include, d, decodeStr) // "include"
@@ -3834,11 +3884,15 @@ var repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers = &memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers, writeRepositoryRulesetConditionsRepositoryNameTargetRepositoryNameMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetConditionsRepositoryNameTargetRepositoryNameMember writes member i of the
+// RepositoryRulesetConditionsRepositoryNameTargetRepositoryName at at, if present, where
+// repositoryRulesetConditionsRepositoryNameTargetRepositoryNameMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetConditionsRepositoryNameTargetRepositoryNameMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetConditionsRepositoryNameTargetRepositoryName)(at)
 	switch i {
 	case 0:
 		if s.Include != nil {
@@ -3876,16 +3930,15 @@ func (v RepositoryRulesetConditionsRepositoryNameTargetRepositoryName) MarshalJS
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertySpecMembers, readRepositoryRulesetConditionsRepositoryPropertySpecMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetConditionsRepositoryPropertySpec) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertySpecMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryPropertySpec) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetConditionsRepositoryPropertySpecMember reads member i of the
+// RepositoryRulesetConditionsRepositoryPropertySpec at at where
+// repositoryRulesetConditionsRepositoryPropertySpecMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRepositoryRulesetConditionsRepositoryPropertySpecMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetConditionsRepositoryPropertySpec)(at)
 	switch i {
 	case 1:
 		return decodeSlice(&s.PropertyValues, d, decodeStr) // "property_values"
@@ -3909,11 +3962,15 @@ var repositoryRulesetConditionsRepositoryPropertySpecMembers = &memberTable{fiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryPropertySpec) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertySpecMembers, writeRepositoryRulesetConditionsRepositoryPropertySpecMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetConditionsRepositoryPropertySpec) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetConditionsRepositoryPropertySpecMember writes member i of the
+// RepositoryRulesetConditionsRepositoryPropertySpec at at, if present, where
+// repositoryRulesetConditionsRepositoryPropertySpecMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetConditionsRepositoryPropertySpecMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetConditionsRepositoryPropertySpec)(at)
 	switch i {
 	case 1:
 		e.FieldStart("property_values")
@@ -3944,16 +4001,15 @@ func (v RepositoryRulesetConditionsRepositoryPropertySpec) MarshalJSON() ([]byte
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers, readRepositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMember reads member i
+// of the RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty at at where
+// repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readRepositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Include, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON) // "include"
@@ -3978,11 +4034,15 @@ var repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers, writeRepositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMember writes member i
+// of the RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty at at, if present,
+// where repositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMembers does not; -1
+// writes AdditionalProperties.
+func writeRepositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty)(at)
 	switch i {
 	case 0:
 		if s.Include != nil {
@@ -4036,16 +4096,14 @@ func (v RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty) M
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetCreatedMembers, readRepositoryRulesetCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetCreated) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetCreatedMember reads member i of the RepositoryRulesetCreated at at where
+// repositoryRulesetCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4083,11 +4141,13 @@ var repositoryRulesetCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetCreatedMembers, writeRepositoryRulesetCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetCreated) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetCreatedMember writes member i of the RepositoryRulesetCreated at at, if
+// present, where repositoryRulesetCreatedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4141,16 +4201,14 @@ func (v RepositoryRulesetCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetDeletedMembers, readRepositoryRulesetDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetDeletedMember reads member i of the RepositoryRulesetDeleted at at where
+// repositoryRulesetDeletedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4188,11 +4246,13 @@ var repositoryRulesetDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetDeletedMembers, writeRepositoryRulesetDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetDeleted) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetDeletedMember writes member i of the RepositoryRulesetDeleted at at, if
+// present, where repositoryRulesetDeletedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4246,16 +4306,14 @@ func (v RepositoryRulesetDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedMembers, readRepositoryRulesetEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEdited) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedMember reads member i of the RepositoryRulesetEdited at at where
+// repositoryRulesetEditedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEdited)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -4296,11 +4354,13 @@ var repositoryRulesetEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedMembers, writeRepositoryRulesetEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEdited) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedMember writes member i of the RepositoryRulesetEdited at at, if
+// present, where repositoryRulesetEditedMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEdited)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -4359,16 +4419,14 @@ func (v RepositoryRulesetEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesMembers, readRepositoryRulesetEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesMember reads member i of the RepositoryRulesetEditedChanges at
+// at where repositoryRulesetEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Name, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "name"
@@ -4399,11 +4457,14 @@ var repositoryRulesetEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesMembers, writeRepositoryRulesetEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChanges) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesMember writes member i of the RepositoryRulesetEditedChanges
+// at at, if present, where repositoryRulesetEditedChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Name != nil {
@@ -4451,16 +4512,15 @@ func (v RepositoryRulesetEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChangesConditions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsMembers, readRepositoryRulesetEditedChangesConditionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChangesConditions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditions) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesConditionsMember reads member i of the
+// RepositoryRulesetEditedChangesConditions at at where
+// repositoryRulesetEditedChangesConditionsMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetEditedChangesConditionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChangesConditions)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, (*RepositoryRulesetConditions).decodeJSON) // "added"
@@ -4488,11 +4548,14 @@ var repositoryRulesetEditedChangesConditionsMembers = &memberTable{fields: []mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsMembers, writeRepositoryRulesetEditedChangesConditionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChangesConditions) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesConditionsMember writes member i of the
+// RepositoryRulesetEditedChangesConditions at at, if present, where
+// repositoryRulesetEditedChangesConditionsMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetEditedChangesConditionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChangesConditions)(at)
 	switch i {
 	case 0:
 		if s.Added != nil {
@@ -4559,16 +4622,15 @@ func (v RepositoryRulesetEditedChangesConditions) MarshalJSON() ([]byte, error) 
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemMembers, readRepositoryRulesetEditedChangesConditionsUpdatedItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesConditionsUpdatedItemMember reads member i of the
+// RepositoryRulesetEditedChangesConditionsUpdatedItem at at where
+// repositoryRulesetEditedChangesConditionsUpdatedItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRepositoryRulesetEditedChangesConditionsUpdatedItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItem)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Condition, d, (*RepositoryRulesetConditions).decodeJSON) // "condition"
@@ -4593,11 +4655,15 @@ var repositoryRulesetEditedChangesConditionsUpdatedItemMembers = &memberTable{fi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemMembers, writeRepositoryRulesetEditedChangesConditionsUpdatedItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItem) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesConditionsUpdatedItemMember writes member i of the
+// RepositoryRulesetEditedChangesConditionsUpdatedItem at at, if present, where
+// repositoryRulesetEditedChangesConditionsUpdatedItemMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetEditedChangesConditionsUpdatedItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItem)(at)
 	switch i {
 	case 0:
 		if s.Condition != nil {
@@ -4635,16 +4701,15 @@ func (v RepositoryRulesetEditedChangesConditionsUpdatedItem) MarshalJSON() ([]by
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers, readRepositoryRulesetEditedChangesConditionsUpdatedItemChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesConditionsUpdatedItemChangesMember reads member i of the
+// RepositoryRulesetEditedChangesConditionsUpdatedItemChanges at at where
+// repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readRepositoryRulesetEditedChangesConditionsUpdatedItemChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItemChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.ConditionType, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "condition_type"
@@ -4675,11 +4740,15 @@ var repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers = &memberT
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers, writeRepositoryRulesetEditedChangesConditionsUpdatedItemChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesConditionsUpdatedItemChangesMember writes member i of the
+// RepositoryRulesetEditedChangesConditionsUpdatedItemChanges at at, if present, where
+// repositoryRulesetEditedChangesConditionsUpdatedItemChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetEditedChangesConditionsUpdatedItemChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItemChanges)(at)
 	switch i {
 	case 0:
 		if s.ConditionType != nil {
@@ -4727,16 +4796,15 @@ func (v RepositoryRulesetEditedChangesConditionsUpdatedItemChanges) MarshalJSON(
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers, readRepositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMember reads member i of
+// the RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude at at where
+// repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readRepositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.From, d, decodeStr) // "from"
@@ -4758,11 +4826,15 @@ var repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers = &
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers, writeRepositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMember writes member i of
+// the RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude at at, if present, where
+// repositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetEditedChangesConditionsUpdatedItemChangesIncludeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude)(at)
 	switch i {
 	case 0:
 		if s.From != nil {
@@ -4795,16 +4867,14 @@ func (v RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude) Marsh
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChangesRules) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesRulesMembers, readRepositoryRulesetEditedChangesRulesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChangesRules) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesRules) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesRulesMember reads member i of the
+// RepositoryRulesetEditedChangesRules at at where repositoryRulesetEditedChangesRulesMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRulesetEditedChangesRulesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChangesRules)(at)
 	switch i {
 	case 0:
 		return decodeSlice(&s.Added, d, (*RepositoryRule).decodeJSON) // "added"
@@ -4832,11 +4902,14 @@ var repositoryRulesetEditedChangesRulesMembers = &memberTable{fields: []memberFi
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRules) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesRulesMembers, writeRepositoryRulesetEditedChangesRulesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChangesRules) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesRulesMember writes member i of the
+// RepositoryRulesetEditedChangesRules at at, if present, where
+// repositoryRulesetEditedChangesRulesMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetEditedChangesRulesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChangesRules)(at)
 	switch i {
 	case 0:
 		if s.Added != nil {
@@ -4903,16 +4976,15 @@ func (v RepositoryRulesetEditedChangesRules) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemMembers, readRepositoryRulesetEditedChangesRulesUpdatedItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesRulesUpdatedItemMember reads member i of the
+// RepositoryRulesetEditedChangesRulesUpdatedItem at at where
+// repositoryRulesetEditedChangesRulesUpdatedItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readRepositoryRulesetEditedChangesRulesUpdatedItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChangesRulesUpdatedItem)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Rule, d, (*RepositoryRule).decodeJSON) // "rule"
@@ -4937,11 +5009,14 @@ var repositoryRulesetEditedChangesRulesUpdatedItemMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemMembers, writeRepositoryRulesetEditedChangesRulesUpdatedItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItem) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesRulesUpdatedItemMember writes member i of the
+// RepositoryRulesetEditedChangesRulesUpdatedItem at at, if present, where
+// repositoryRulesetEditedChangesRulesUpdatedItemMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetEditedChangesRulesUpdatedItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChangesRulesUpdatedItem)(at)
 	switch i {
 	case 0:
 		if s.Rule != nil {
@@ -4979,16 +5054,15 @@ func (v RepositoryRulesetEditedChangesRulesUpdatedItem) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers, readRepositoryRulesetEditedChangesRulesUpdatedItemChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetEditedChangesRulesUpdatedItemChangesMember reads member i of the
+// RepositoryRulesetEditedChangesRulesUpdatedItemChanges at at where
+// repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers does not; unknown members are
+// skipped (into AdditionalProperties).
+func readRepositoryRulesetEditedChangesRulesUpdatedItemChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetEditedChangesRulesUpdatedItemChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Configuration, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "configuration"
@@ -5016,11 +5090,15 @@ var repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers = &memberTable{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers, writeRepositoryRulesetEditedChangesRulesUpdatedItemChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetEditedChangesRulesUpdatedItemChanges) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetEditedChangesRulesUpdatedItemChangesMember writes member i of the
+// RepositoryRulesetEditedChangesRulesUpdatedItemChanges at at, if present, where
+// repositoryRulesetEditedChangesRulesUpdatedItemChangesMembers does not; -1 writes
+// AdditionalProperties.
+func writeRepositoryRulesetEditedChangesRulesUpdatedItemChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetEditedChangesRulesUpdatedItemChanges)(at)
 	switch i {
 	case 0:
 		if s.Configuration != nil {
@@ -5063,16 +5141,13 @@ func (v RepositoryRulesetEditedChangesRulesUpdatedItemChanges) MarshalJSON() ([]
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetLinks) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetLinksMembers, readRepositoryRulesetLinksMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetLinks) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetLinksMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetLinks) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetLinksMember reads member i of the RepositoryRulesetLinks at at where
+// repositoryRulesetLinksMembers does not; unknown members are skipped (into AdditionalProperties).
+func readRepositoryRulesetLinksMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetLinks)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Self, d, (*RepositoryRulesetLinksSelf).decodeJSON) // "self"
@@ -5097,11 +5172,13 @@ var repositoryRulesetLinksMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinks) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetLinksMembers, writeRepositoryRulesetLinksMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetLinks) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetLinksMember writes member i of the RepositoryRulesetLinks at at, if
+// present, where repositoryRulesetLinksMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetLinksMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetLinks)(at)
 	switch i {
 	case 0:
 		if s.Self != nil {
@@ -5143,16 +5220,14 @@ func (v RepositoryRulesetLinks) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetLinksHTML) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetLinksHTMLMembers, readRepositoryRulesetLinksHTMLMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetLinksHTML) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetLinksHTMLMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetLinksHTML) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetLinksHTMLMember reads member i of the RepositoryRulesetLinksHTML at at
+// where repositoryRulesetLinksHTMLMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetLinksHTMLMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetLinksHTML)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5170,11 +5245,13 @@ var repositoryRulesetLinksHTMLMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinksHTML) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetLinksHTMLMembers, writeRepositoryRulesetLinksHTMLMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetLinksHTML) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetLinksHTMLMember writes member i of the RepositoryRulesetLinksHTML at at,
+// if present, where repositoryRulesetLinksHTMLMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetLinksHTMLMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetLinksHTML)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -5202,16 +5279,14 @@ func (v RepositoryRulesetLinksHTML) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *RepositoryRulesetLinksSelf) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), repositoryRulesetLinksSelfMembers, readRepositoryRulesetLinksSelfMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *RepositoryRulesetLinksSelf) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), repositoryRulesetLinksSelfMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *RepositoryRulesetLinksSelf) decodeMember(i int, key []byte, d *dec) error {
+// readRepositoryRulesetLinksSelfMember reads member i of the RepositoryRulesetLinksSelf at at
+// where repositoryRulesetLinksSelfMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readRepositoryRulesetLinksSelfMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*RepositoryRulesetLinksSelf)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -5229,11 +5304,13 @@ var repositoryRulesetLinksSelfMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *RepositoryRulesetLinksSelf) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), repositoryRulesetLinksSelfMembers, writeRepositoryRulesetLinksSelfMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *RepositoryRulesetLinksSelf) encodeMember(i int, e *enc) {
+// writeRepositoryRulesetLinksSelfMember writes member i of the RepositoryRulesetLinksSelf at at,
+// if present, where repositoryRulesetLinksSelfMembers does not; -1 writes AdditionalProperties.
+func writeRepositoryRulesetLinksSelfMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*RepositoryRulesetLinksSelf)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertAssigned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertAssignedMembers, readSecretScanningAlertAssignedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertAssigned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertAssignedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertAssigned) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertAssignedMember reads member i of the SecretScanningAlertAssigned at at
+// where secretScanningAlertAssignedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningAlertAssignedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertAssigned)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -61,11 +59,13 @@ var secretScanningAlertAssignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertAssigned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertAssignedMembers, writeSecretScanningAlertAssignedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertAssigned) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertAssignedMember writes member i of the SecretScanningAlertAssigned at at,
+// if present, where secretScanningAlertAssignedMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningAlertAssignedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertAssigned)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -124,16 +124,14 @@ func (v SecretScanningAlertAssigned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertCreatedMembers, readSecretScanningAlertCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertCreated) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertCreatedMember reads member i of the SecretScanningAlertCreated at at
+// where secretScanningAlertCreatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningAlertCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertCreated)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -171,11 +169,13 @@ var secretScanningAlertCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertCreatedMembers, writeSecretScanningAlertCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertCreated) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertCreatedMember writes member i of the SecretScanningAlertCreated at at,
+// if present, where secretScanningAlertCreatedMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningAlertCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -229,16 +229,14 @@ func (v SecretScanningAlertCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertPubliclyLeaked) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertPubliclyLeakedMembers, readSecretScanningAlertPubliclyLeakedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertPubliclyLeaked) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertPubliclyLeakedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertPubliclyLeaked) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertPubliclyLeakedMember reads member i of the
+// SecretScanningAlertPubliclyLeaked at at where secretScanningAlertPubliclyLeakedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readSecretScanningAlertPubliclyLeakedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertPubliclyLeaked)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -276,11 +274,14 @@ var secretScanningAlertPubliclyLeakedMembers = &memberTable{fields: []memberFiel
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertPubliclyLeaked) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertPubliclyLeakedMembers, writeSecretScanningAlertPubliclyLeakedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertPubliclyLeaked) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertPubliclyLeakedMember writes member i of the
+// SecretScanningAlertPubliclyLeaked at at, if present, where
+// secretScanningAlertPubliclyLeakedMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningAlertPubliclyLeakedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertPubliclyLeaked)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -334,16 +335,14 @@ func (v SecretScanningAlertPubliclyLeaked) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertReopened) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertReopenedMembers, readSecretScanningAlertReopenedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertReopened) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertReopenedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertReopened) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertReopenedMember reads member i of the SecretScanningAlertReopened at at
+// where secretScanningAlertReopenedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningAlertReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertReopened)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -381,11 +380,13 @@ var secretScanningAlertReopenedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertReopened) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertReopenedMembers, writeSecretScanningAlertReopenedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertReopened) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertReopenedMember writes member i of the SecretScanningAlertReopened at at,
+// if present, where secretScanningAlertReopenedMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningAlertReopenedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertReopened)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -439,16 +440,14 @@ func (v SecretScanningAlertReopened) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertResolved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertResolvedMembers, readSecretScanningAlertResolvedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertResolved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertResolvedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertResolved) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertResolvedMember reads member i of the SecretScanningAlertResolved at at
+// where secretScanningAlertResolvedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningAlertResolvedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertResolved)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -486,11 +485,13 @@ var secretScanningAlertResolvedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertResolved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertResolvedMembers, writeSecretScanningAlertResolvedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertResolved) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertResolvedMember writes member i of the SecretScanningAlertResolved at at,
+// if present, where secretScanningAlertResolvedMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningAlertResolvedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertResolved)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -544,16 +545,14 @@ func (v SecretScanningAlertResolved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertUnassigned) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertUnassignedMembers, readSecretScanningAlertUnassignedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertUnassigned) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertUnassignedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertUnassigned) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertUnassignedMember reads member i of the SecretScanningAlertUnassigned at
+// at where secretScanningAlertUnassignedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningAlertUnassignedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertUnassigned)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -594,11 +593,14 @@ var secretScanningAlertUnassignedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertUnassigned) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertUnassignedMembers, writeSecretScanningAlertUnassignedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertUnassigned) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertUnassignedMember writes member i of the SecretScanningAlertUnassigned at
+// at, if present, where secretScanningAlertUnassignedMembers does not; -1 writes
+// AdditionalProperties.
+func writeSecretScanningAlertUnassignedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertUnassigned)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -657,16 +659,14 @@ func (v SecretScanningAlertUnassigned) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertValidated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertValidatedMembers, readSecretScanningAlertValidatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertValidated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertValidatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertValidated) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertValidatedMember reads member i of the SecretScanningAlertValidated at at
+// where secretScanningAlertValidatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningAlertValidatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertValidated)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -704,11 +704,14 @@ var secretScanningAlertValidatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertValidated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertValidatedMembers, writeSecretScanningAlertValidatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertValidated) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertValidatedMember writes member i of the SecretScanningAlertValidated at
+// at, if present, where secretScanningAlertValidatedMembers does not; -1 writes
+// AdditionalProperties.
+func writeSecretScanningAlertValidatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertValidated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *SecretScanningAlertLocationCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningAlertLocationCreatedMembers, readSecretScanningAlertLocationCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningAlertLocationCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningAlertLocationCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningAlertLocationCreated) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningAlertLocationCreatedMember reads member i of the
+// SecretScanningAlertLocationCreated at at where secretScanningAlertLocationCreatedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readSecretScanningAlertLocationCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningAlertLocationCreated)(at)
 	switch i {
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
@@ -58,11 +56,14 @@ var secretScanningAlertLocationCreatedMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningAlertLocationCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningAlertLocationCreatedMembers, writeSecretScanningAlertLocationCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningAlertLocationCreated) encodeMember(i int, e *enc) {
+// writeSecretScanningAlertLocationCreatedMember writes member i of the
+// SecretScanningAlertLocationCreated at at, if present, where
+// secretScanningAlertLocationCreatedMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningAlertLocationCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningAlertLocationCreated)(at)
 	switch i {
 	case 1:
 		e.FieldStart("alert")
@@ -112,16 +113,13 @@ func (v SecretScanningAlertLocationCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationMembers, readSecretScanningLocationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocation) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationMember reads member i of the SecretScanningLocation at at where
+// secretScanningLocationMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocation)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Details, d, (*SecretScanningLocationDetails).decodeJSON) // "details"
@@ -144,11 +142,13 @@ var secretScanningLocationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocation) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationMembers, writeSecretScanningLocationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocation) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationMember writes member i of the SecretScanningLocation at at, if
+// present, where secretScanningLocationMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocation)(at)
 	switch i {
 	case 1:
 		if s.Details != nil {
@@ -181,16 +181,14 @@ func (v SecretScanningLocation) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationCommitMembers, readSecretScanningLocationCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationCommit) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationCommitMember reads member i of the SecretScanningLocationCommit at at
+// where secretScanningLocationCommitMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningLocationCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationCommit)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -216,11 +214,14 @@ var secretScanningLocationCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationCommitMembers, writeSecretScanningLocationCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationCommit) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationCommitMember writes member i of the SecretScanningLocationCommit at
+// at, if present, where secretScanningLocationCommitMembers does not; -1 writes
+// AdditionalProperties.
+func writeSecretScanningLocationCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationCommit)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -374,51 +375,52 @@ func (u *SecretScanningLocationDetails) decodeJSON(d *dec) error {
 	return err
 }
 
-// start makes u hold a new variant i, to be decoded member by member; nil when variant i
-// is not an object model.
-func (u *SecretScanningLocationDetails) start(i int) memberDecoder {
+// start makes u hold a new variant i, to be decoded member by member, and returns its
+// address, member table and member reader; a nil address when variant i is not an object
+// model.
+func (u *SecretScanningLocationDetails) start(i int) (unsafe.Pointer, *memberTable, memberReader) {
 	switch i {
 	case 0:
 		u.SecretScanningLocationCommit = new(SecretScanningLocationCommit)
-		return u.SecretScanningLocationCommit
+		return unsafe.Pointer(u.SecretScanningLocationCommit), secretScanningLocationCommitMembers, readSecretScanningLocationCommitMember
 	case 1:
 		u.SecretScanningLocationWikiCommit = new(SecretScanningLocationWikiCommit)
-		return u.SecretScanningLocationWikiCommit
+		return unsafe.Pointer(u.SecretScanningLocationWikiCommit), secretScanningLocationWikiCommitMembers, readSecretScanningLocationWikiCommitMember
 	case 2:
 		u.SecretScanningLocationIssueTitle = new(SecretScanningLocationIssueTitle)
-		return u.SecretScanningLocationIssueTitle
+		return unsafe.Pointer(u.SecretScanningLocationIssueTitle), secretScanningLocationIssueTitleMembers, readSecretScanningLocationIssueTitleMember
 	case 3:
 		u.SecretScanningLocationIssueBody = new(SecretScanningLocationIssueBody)
-		return u.SecretScanningLocationIssueBody
+		return unsafe.Pointer(u.SecretScanningLocationIssueBody), secretScanningLocationIssueBodyMembers, readSecretScanningLocationIssueBodyMember
 	case 4:
 		u.SecretScanningLocationIssueComment = new(SecretScanningLocationIssueComment)
-		return u.SecretScanningLocationIssueComment
+		return unsafe.Pointer(u.SecretScanningLocationIssueComment), secretScanningLocationIssueCommentMembers, readSecretScanningLocationIssueCommentMember
 	case 5:
 		u.SecretScanningLocationDiscussionTitle = new(SecretScanningLocationDiscussionTitle)
-		return u.SecretScanningLocationDiscussionTitle
+		return unsafe.Pointer(u.SecretScanningLocationDiscussionTitle), secretScanningLocationDiscussionTitleMembers, readSecretScanningLocationDiscussionTitleMember
 	case 6:
 		u.SecretScanningLocationDiscussionBody = new(SecretScanningLocationDiscussionBody)
-		return u.SecretScanningLocationDiscussionBody
+		return unsafe.Pointer(u.SecretScanningLocationDiscussionBody), secretScanningLocationDiscussionBodyMembers, readSecretScanningLocationDiscussionBodyMember
 	case 7:
 		u.SecretScanningLocationDiscussionComment = new(SecretScanningLocationDiscussionComment)
-		return u.SecretScanningLocationDiscussionComment
+		return unsafe.Pointer(u.SecretScanningLocationDiscussionComment), secretScanningLocationDiscussionCommentMembers, readSecretScanningLocationDiscussionCommentMember
 	case 8:
 		u.SecretScanningLocationPullRequestTitle = new(SecretScanningLocationPullRequestTitle)
-		return u.SecretScanningLocationPullRequestTitle
+		return unsafe.Pointer(u.SecretScanningLocationPullRequestTitle), secretScanningLocationPullRequestTitleMembers, readSecretScanningLocationPullRequestTitleMember
 	case 9:
 		u.SecretScanningLocationPullRequestBody = new(SecretScanningLocationPullRequestBody)
-		return u.SecretScanningLocationPullRequestBody
+		return unsafe.Pointer(u.SecretScanningLocationPullRequestBody), secretScanningLocationPullRequestBodyMembers, readSecretScanningLocationPullRequestBodyMember
 	case 10:
 		u.SecretScanningLocationPullRequestComment = new(SecretScanningLocationPullRequestComment)
-		return u.SecretScanningLocationPullRequestComment
+		return unsafe.Pointer(u.SecretScanningLocationPullRequestComment), secretScanningLocationPullRequestCommentMembers, readSecretScanningLocationPullRequestCommentMember
 	case 11:
 		u.SecretScanningLocationPullRequestReview = new(SecretScanningLocationPullRequestReview)
-		return u.SecretScanningLocationPullRequestReview
+		return unsafe.Pointer(u.SecretScanningLocationPullRequestReview), secretScanningLocationPullRequestReviewMembers, readSecretScanningLocationPullRequestReviewMember
 	case 12:
 		u.SecretScanningLocationPullRequestReviewComment = new(SecretScanningLocationPullRequestReviewComment)
-		return u.SecretScanningLocationPullRequestReviewComment
+		return unsafe.Pointer(u.SecretScanningLocationPullRequestReviewComment), secretScanningLocationPullRequestReviewCommentMembers, readSecretScanningLocationPullRequestReviewCommentMember
 	}
-	return nil
+	return nil, nil, nil
 }
 
 // encodeJSON writes the variant u holds, or null when it holds none.
@@ -495,16 +497,14 @@ func (u SecretScanningLocationDetails) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationDiscussionBody) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationDiscussionBodyMembers, readSecretScanningLocationDiscussionBodyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationDiscussionBody) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationDiscussionBodyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationDiscussionBody) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationDiscussionBodyMember reads member i of the
+// SecretScanningLocationDiscussionBody at at where secretScanningLocationDiscussionBodyMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationDiscussionBodyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationDiscussionBody)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -522,11 +522,14 @@ var secretScanningLocationDiscussionBodyMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionBody) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationDiscussionBodyMembers, writeSecretScanningLocationDiscussionBodyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationDiscussionBody) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationDiscussionBodyMember writes member i of the
+// SecretScanningLocationDiscussionBody at at, if present, where
+// secretScanningLocationDiscussionBodyMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationDiscussionBodyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationDiscussionBody)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -554,16 +557,15 @@ func (v SecretScanningLocationDiscussionBody) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationDiscussionComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationDiscussionCommentMembers, readSecretScanningLocationDiscussionCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationDiscussionComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationDiscussionCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationDiscussionComment) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationDiscussionCommentMember reads member i of the
+// SecretScanningLocationDiscussionComment at at where
+// secretScanningLocationDiscussionCommentMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningLocationDiscussionCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationDiscussionComment)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -581,11 +583,14 @@ var secretScanningLocationDiscussionCommentMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationDiscussionCommentMembers, writeSecretScanningLocationDiscussionCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationDiscussionComment) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationDiscussionCommentMember writes member i of the
+// SecretScanningLocationDiscussionComment at at, if present, where
+// secretScanningLocationDiscussionCommentMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationDiscussionCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationDiscussionComment)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -613,16 +618,14 @@ func (v SecretScanningLocationDiscussionComment) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationDiscussionTitle) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationDiscussionTitleMembers, readSecretScanningLocationDiscussionTitleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationDiscussionTitle) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationDiscussionTitleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationDiscussionTitle) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationDiscussionTitleMember reads member i of the
+// SecretScanningLocationDiscussionTitle at at where secretScanningLocationDiscussionTitleMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationDiscussionTitleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationDiscussionTitle)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -640,11 +643,14 @@ var secretScanningLocationDiscussionTitleMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationDiscussionTitle) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationDiscussionTitleMembers, writeSecretScanningLocationDiscussionTitleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationDiscussionTitle) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationDiscussionTitleMember writes member i of the
+// SecretScanningLocationDiscussionTitle at at, if present, where
+// secretScanningLocationDiscussionTitleMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationDiscussionTitleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationDiscussionTitle)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -672,16 +678,14 @@ func (v SecretScanningLocationDiscussionTitle) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationIssueBody) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationIssueBodyMembers, readSecretScanningLocationIssueBodyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationIssueBody) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationIssueBodyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationIssueBody) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationIssueBodyMember reads member i of the SecretScanningLocationIssueBody
+// at at where secretScanningLocationIssueBodyMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningLocationIssueBodyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationIssueBody)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -699,11 +703,14 @@ var secretScanningLocationIssueBodyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueBody) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationIssueBodyMembers, writeSecretScanningLocationIssueBodyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationIssueBody) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationIssueBodyMember writes member i of the
+// SecretScanningLocationIssueBody at at, if present, where secretScanningLocationIssueBodyMembers
+// does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationIssueBodyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationIssueBody)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -731,16 +738,14 @@ func (v SecretScanningLocationIssueBody) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationIssueComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationIssueCommentMembers, readSecretScanningLocationIssueCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationIssueComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationIssueCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationIssueComment) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationIssueCommentMember reads member i of the
+// SecretScanningLocationIssueComment at at where secretScanningLocationIssueCommentMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationIssueCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationIssueComment)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -758,11 +763,14 @@ var secretScanningLocationIssueCommentMembers = &memberTable{fields: []memberFie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationIssueCommentMembers, writeSecretScanningLocationIssueCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationIssueComment) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationIssueCommentMember writes member i of the
+// SecretScanningLocationIssueComment at at, if present, where
+// secretScanningLocationIssueCommentMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationIssueCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationIssueComment)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -790,16 +798,14 @@ func (v SecretScanningLocationIssueComment) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationIssueTitle) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationIssueTitleMembers, readSecretScanningLocationIssueTitleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationIssueTitle) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationIssueTitleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationIssueTitle) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationIssueTitleMember reads member i of the
+// SecretScanningLocationIssueTitle at at where secretScanningLocationIssueTitleMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationIssueTitleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationIssueTitle)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -817,11 +823,14 @@ var secretScanningLocationIssueTitleMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationIssueTitle) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationIssueTitleMembers, writeSecretScanningLocationIssueTitleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationIssueTitle) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationIssueTitleMember writes member i of the
+// SecretScanningLocationIssueTitle at at, if present, where
+// secretScanningLocationIssueTitleMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationIssueTitleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationIssueTitle)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -849,16 +858,14 @@ func (v SecretScanningLocationIssueTitle) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationPullRequestBody) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationPullRequestBodyMembers, readSecretScanningLocationPullRequestBodyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationPullRequestBody) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationPullRequestBodyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestBody) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationPullRequestBodyMember reads member i of the
+// SecretScanningLocationPullRequestBody at at where secretScanningLocationPullRequestBodyMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationPullRequestBodyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationPullRequestBody)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -876,11 +883,14 @@ var secretScanningLocationPullRequestBodyMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestBody) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationPullRequestBodyMembers, writeSecretScanningLocationPullRequestBodyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationPullRequestBody) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationPullRequestBodyMember writes member i of the
+// SecretScanningLocationPullRequestBody at at, if present, where
+// secretScanningLocationPullRequestBodyMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationPullRequestBodyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationPullRequestBody)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -908,16 +918,15 @@ func (v SecretScanningLocationPullRequestBody) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationPullRequestComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationPullRequestCommentMembers, readSecretScanningLocationPullRequestCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationPullRequestComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationPullRequestCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestComment) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationPullRequestCommentMember reads member i of the
+// SecretScanningLocationPullRequestComment at at where
+// secretScanningLocationPullRequestCommentMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningLocationPullRequestCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationPullRequestComment)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -935,11 +944,14 @@ var secretScanningLocationPullRequestCommentMembers = &memberTable{fields: []mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationPullRequestCommentMembers, writeSecretScanningLocationPullRequestCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationPullRequestComment) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationPullRequestCommentMember writes member i of the
+// SecretScanningLocationPullRequestComment at at, if present, where
+// secretScanningLocationPullRequestCommentMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationPullRequestCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationPullRequestComment)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -967,16 +979,15 @@ func (v SecretScanningLocationPullRequestComment) MarshalJSON() ([]byte, error) 
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationPullRequestReview) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationPullRequestReviewMembers, readSecretScanningLocationPullRequestReviewMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationPullRequestReview) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationPullRequestReviewMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestReview) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationPullRequestReviewMember reads member i of the
+// SecretScanningLocationPullRequestReview at at where
+// secretScanningLocationPullRequestReviewMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningLocationPullRequestReviewMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationPullRequestReview)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -994,11 +1005,14 @@ var secretScanningLocationPullRequestReviewMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestReview) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationPullRequestReviewMembers, writeSecretScanningLocationPullRequestReviewMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationPullRequestReview) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationPullRequestReviewMember writes member i of the
+// SecretScanningLocationPullRequestReview at at, if present, where
+// secretScanningLocationPullRequestReviewMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationPullRequestReviewMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationPullRequestReview)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1026,16 +1040,15 @@ func (v SecretScanningLocationPullRequestReview) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationPullRequestReviewComment) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationPullRequestReviewCommentMembers, readSecretScanningLocationPullRequestReviewCommentMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationPullRequestReviewComment) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationPullRequestReviewCommentMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestReviewComment) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationPullRequestReviewCommentMember reads member i of the
+// SecretScanningLocationPullRequestReviewComment at at where
+// secretScanningLocationPullRequestReviewCommentMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readSecretScanningLocationPullRequestReviewCommentMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationPullRequestReviewComment)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1053,11 +1066,14 @@ var secretScanningLocationPullRequestReviewCommentMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestReviewComment) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationPullRequestReviewCommentMembers, writeSecretScanningLocationPullRequestReviewCommentMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationPullRequestReviewComment) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationPullRequestReviewCommentMember writes member i of the
+// SecretScanningLocationPullRequestReviewComment at at, if present, where
+// secretScanningLocationPullRequestReviewCommentMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationPullRequestReviewCommentMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationPullRequestReviewComment)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1085,16 +1101,14 @@ func (v SecretScanningLocationPullRequestReviewComment) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationPullRequestTitle) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationPullRequestTitleMembers, readSecretScanningLocationPullRequestTitleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationPullRequestTitle) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationPullRequestTitleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationPullRequestTitle) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationPullRequestTitleMember reads member i of the
+// SecretScanningLocationPullRequestTitle at at where secretScanningLocationPullRequestTitleMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationPullRequestTitleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationPullRequestTitle)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1112,11 +1126,14 @@ var secretScanningLocationPullRequestTitleMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationPullRequestTitle) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationPullRequestTitleMembers, writeSecretScanningLocationPullRequestTitleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationPullRequestTitle) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationPullRequestTitleMember writes member i of the
+// SecretScanningLocationPullRequestTitle at at, if present, where
+// secretScanningLocationPullRequestTitleMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationPullRequestTitleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationPullRequestTitle)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1144,16 +1161,14 @@ func (v SecretScanningLocationPullRequestTitle) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecretScanningLocationWikiCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningLocationWikiCommitMembers, readSecretScanningLocationWikiCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningLocationWikiCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningLocationWikiCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningLocationWikiCommit) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningLocationWikiCommitMember reads member i of the
+// SecretScanningLocationWikiCommit at at where secretScanningLocationWikiCommitMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readSecretScanningLocationWikiCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningLocationWikiCommit)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1179,11 +1194,14 @@ var secretScanningLocationWikiCommitMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningLocationWikiCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningLocationWikiCommitMembers, writeSecretScanningLocationWikiCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningLocationWikiCommit) encodeMember(i int, e *enc) {
+// writeSecretScanningLocationWikiCommitMember writes member i of the
+// SecretScanningLocationWikiCommit at at, if present, where
+// secretScanningLocationWikiCommitMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningLocationWikiCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningLocationWikiCommit)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

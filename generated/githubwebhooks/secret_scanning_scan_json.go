@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *SecretScanningScanCompleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), secretScanningScanCompletedMembers, readSecretScanningScanCompletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecretScanningScanCompleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), secretScanningScanCompletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecretScanningScanCompleted) decodeMember(i int, key []byte, d *dec) error {
+// readSecretScanningScanCompletedMember reads member i of the SecretScanningScanCompleted at at
+// where secretScanningScanCompletedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecretScanningScanCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecretScanningScanCompleted)(at)
 	switch i {
 	case 5:
 		return decodeNullable(&s.SecretTypes, d, func(v *[]string, d *dec) error {
@@ -66,11 +64,13 @@ var secretScanningScanCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecretScanningScanCompleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), secretScanningScanCompletedMembers, writeSecretScanningScanCompletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecretScanningScanCompleted) encodeMember(i int, e *enc) {
+// writeSecretScanningScanCompletedMember writes member i of the SecretScanningScanCompleted at at,
+// if present, where secretScanningScanCompletedMembers does not; -1 writes AdditionalProperties.
+func writeSecretScanningScanCompletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecretScanningScanCompleted)(at)
 	switch i {
 	case 5:
 		if s.SecretTypes.IsSet() {

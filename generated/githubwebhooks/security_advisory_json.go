@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *SecurityAdvisoryPublished) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAdvisoryPublishedMembers, readSecurityAdvisoryPublishedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAdvisoryPublished) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAdvisoryPublishedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryPublished) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAdvisoryPublishedMember reads member i of the SecurityAdvisoryPublished at at where
+// securityAdvisoryPublishedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecurityAdvisoryPublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAdvisoryPublished)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +56,13 @@ var securityAdvisoryPublishedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryPublished) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAdvisoryPublishedMembers, writeSecurityAdvisoryPublishedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAdvisoryPublished) encodeMember(i int, e *enc) {
+// writeSecurityAdvisoryPublishedMember writes member i of the SecurityAdvisoryPublished at at, if
+// present, where securityAdvisoryPublishedMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAdvisoryPublishedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAdvisoryPublished)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -118,16 +118,14 @@ func (v SecurityAdvisoryPublished) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAdvisoryUpdated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAdvisoryUpdatedMembers, readSecurityAdvisoryUpdatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAdvisoryUpdated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAdvisoryUpdatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryUpdated) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAdvisoryUpdatedMember reads member i of the SecurityAdvisoryUpdated at at where
+// securityAdvisoryUpdatedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecurityAdvisoryUpdatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAdvisoryUpdated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -165,11 +163,13 @@ var securityAdvisoryUpdatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryUpdated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAdvisoryUpdatedMembers, writeSecurityAdvisoryUpdatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAdvisoryUpdated) encodeMember(i int, e *enc) {
+// writeSecurityAdvisoryUpdatedMember writes member i of the SecurityAdvisoryUpdated at at, if
+// present, where securityAdvisoryUpdatedMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAdvisoryUpdatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAdvisoryUpdated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -225,16 +225,14 @@ func (v SecurityAdvisoryUpdated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAdvisoryWithdrawn) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAdvisoryWithdrawnMembers, readSecurityAdvisoryWithdrawnMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAdvisoryWithdrawn) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAdvisoryWithdrawnMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryWithdrawn) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAdvisoryWithdrawnMember reads member i of the SecurityAdvisoryWithdrawn at at where
+// securityAdvisoryWithdrawnMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecurityAdvisoryWithdrawnMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAdvisoryWithdrawn)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -272,11 +270,13 @@ var securityAdvisoryWithdrawnMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryWithdrawn) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAdvisoryWithdrawnMembers, writeSecurityAdvisoryWithdrawnMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAdvisoryWithdrawn) encodeMember(i int, e *enc) {
+// writeSecurityAdvisoryWithdrawnMember writes member i of the SecurityAdvisoryWithdrawn at at, if
+// present, where securityAdvisoryWithdrawnMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAdvisoryWithdrawnMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAdvisoryWithdrawn)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -332,16 +332,15 @@ func (v SecurityAdvisoryWithdrawn) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAdvisoryWithdrawnSecurityAdvisoryMembers, readSecurityAdvisoryWithdrawnSecurityAdvisoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAdvisoryWithdrawnSecurityAdvisoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAdvisoryWithdrawnSecurityAdvisoryMember reads member i of the
+// SecurityAdvisoryWithdrawnSecurityAdvisory at at where
+// securityAdvisoryWithdrawnSecurityAdvisoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecurityAdvisoryWithdrawnSecurityAdvisoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAdvisoryWithdrawnSecurityAdvisory)(at)
 	switch i {
 	case 0:
 		return s.Cvss.decodeJSON(d) // "cvss"
@@ -385,11 +384,14 @@ var securityAdvisoryWithdrawnSecurityAdvisoryMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAdvisoryWithdrawnSecurityAdvisoryMembers, writeSecurityAdvisoryWithdrawnSecurityAdvisoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAdvisoryWithdrawnSecurityAdvisory) encodeMember(i int, e *enc) {
+// writeSecurityAdvisoryWithdrawnSecurityAdvisoryMember writes member i of the
+// SecurityAdvisoryWithdrawnSecurityAdvisory at at, if present, where
+// securityAdvisoryWithdrawnSecurityAdvisoryMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAdvisoryWithdrawnSecurityAdvisoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAdvisoryWithdrawnSecurityAdvisory)(at)
 	switch i {
 	case 0:
 		e.FieldStart("cvss")
@@ -473,16 +475,14 @@ func (v SecurityAdvisoryWithdrawnSecurityAdvisory) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisory) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryMembers, readWebhooksSecurityAdvisoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisory) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisory) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryMember reads member i of the WebhooksSecurityAdvisory at at where
+// webhooksSecurityAdvisoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksSecurityAdvisoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisory)(at)
 	switch i {
 	case 0:
 		return s.Cvss.decodeJSON(d) // "cvss"
@@ -526,11 +526,13 @@ var webhooksSecurityAdvisoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisory) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryMembers, writeWebhooksSecurityAdvisoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisory) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryMember writes member i of the WebhooksSecurityAdvisory at at, if
+// present, where webhooksSecurityAdvisoryMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksSecurityAdvisoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisory)(at)
 	switch i {
 	case 0:
 		e.FieldStart("cvss")
@@ -614,16 +616,14 @@ func (v WebhooksSecurityAdvisory) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisoryCvss) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryCvssMembers, readWebhooksSecurityAdvisoryCvssMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisoryCvss) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryCvssMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryCvss) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryCvssMember reads member i of the WebhooksSecurityAdvisoryCvss at at
+// where webhooksSecurityAdvisoryCvssMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksSecurityAdvisoryCvssMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisoryCvss)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -642,11 +642,14 @@ var webhooksSecurityAdvisoryCvssMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryCvss) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryCvssMembers, writeWebhooksSecurityAdvisoryCvssMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisoryCvss) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryCvssMember writes member i of the WebhooksSecurityAdvisoryCvss at
+// at, if present, where webhooksSecurityAdvisoryCvssMembers does not; -1 writes
+// AdditionalProperties.
+func writeWebhooksSecurityAdvisoryCvssMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisoryCvss)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -674,16 +677,14 @@ func (v WebhooksSecurityAdvisoryCvss) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisoryCwesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryCwesItemMembers, readWebhooksSecurityAdvisoryCwesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisoryCwesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryCwesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryCwesItem) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryCwesItemMember reads member i of the
+// WebhooksSecurityAdvisoryCwesItem at at where webhooksSecurityAdvisoryCwesItemMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readWebhooksSecurityAdvisoryCwesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisoryCwesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -702,11 +703,14 @@ var webhooksSecurityAdvisoryCwesItemMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryCwesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryCwesItemMembers, writeWebhooksSecurityAdvisoryCwesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisoryCwesItem) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryCwesItemMember writes member i of the
+// WebhooksSecurityAdvisoryCwesItem at at, if present, where
+// webhooksSecurityAdvisoryCwesItemMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksSecurityAdvisoryCwesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisoryCwesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -734,16 +738,15 @@ func (v WebhooksSecurityAdvisoryCwesItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryIdentifiersItemMembers, readWebhooksSecurityAdvisoryIdentifiersItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisoryIdentifiersItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryIdentifiersItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryIdentifiersItem) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryIdentifiersItemMember reads member i of the
+// WebhooksSecurityAdvisoryIdentifiersItem at at where
+// webhooksSecurityAdvisoryIdentifiersItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksSecurityAdvisoryIdentifiersItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisoryIdentifiersItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -762,11 +765,14 @@ var webhooksSecurityAdvisoryIdentifiersItemMembers = &memberTable{fields: []memb
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryIdentifiersItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryIdentifiersItemMembers, writeWebhooksSecurityAdvisoryIdentifiersItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisoryIdentifiersItem) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryIdentifiersItemMember writes member i of the
+// WebhooksSecurityAdvisoryIdentifiersItem at at, if present, where
+// webhooksSecurityAdvisoryIdentifiersItemMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksSecurityAdvisoryIdentifiersItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisoryIdentifiersItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -794,16 +800,14 @@ func (v WebhooksSecurityAdvisoryIdentifiersItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisoryReferencesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryReferencesItemMembers, readWebhooksSecurityAdvisoryReferencesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisoryReferencesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryReferencesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryReferencesItem) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryReferencesItemMember reads member i of the
+// WebhooksSecurityAdvisoryReferencesItem at at where webhooksSecurityAdvisoryReferencesItemMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksSecurityAdvisoryReferencesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisoryReferencesItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -821,11 +825,14 @@ var webhooksSecurityAdvisoryReferencesItemMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryReferencesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryReferencesItemMembers, writeWebhooksSecurityAdvisoryReferencesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisoryReferencesItem) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryReferencesItemMember writes member i of the
+// WebhooksSecurityAdvisoryReferencesItem at at, if present, where
+// webhooksSecurityAdvisoryReferencesItemMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksSecurityAdvisoryReferencesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisoryReferencesItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -853,16 +860,15 @@ func (v WebhooksSecurityAdvisoryReferencesItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemMembers, readWebhooksSecurityAdvisoryVulnerabilitiesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryVulnerabilitiesItemMember reads member i of the
+// WebhooksSecurityAdvisoryVulnerabilitiesItem at at where
+// webhooksSecurityAdvisoryVulnerabilitiesItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksSecurityAdvisoryVulnerabilitiesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisoryVulnerabilitiesItem)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.FirstPatchedVersion, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion).decodeJSON) // "first_patched_version"
@@ -889,11 +895,14 @@ var webhooksSecurityAdvisoryVulnerabilitiesItemMembers = &memberTable{fields: []
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemMembers, writeWebhooksSecurityAdvisoryVulnerabilitiesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItem) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryVulnerabilitiesItemMember writes member i of the
+// WebhooksSecurityAdvisoryVulnerabilitiesItem at at, if present, where
+// webhooksSecurityAdvisoryVulnerabilitiesItemMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksSecurityAdvisoryVulnerabilitiesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisoryVulnerabilitiesItem)(at)
 	switch i {
 	case 0:
 		e.FieldStart("first_patched_version")
@@ -931,16 +940,15 @@ func (v WebhooksSecurityAdvisoryVulnerabilitiesItem) MarshalJSON() ([]byte, erro
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers, readWebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMember reads member i of the
+// WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion at at where
+// webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers does not; unknown members
+// are skipped (into AdditionalProperties).
+func readWebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -958,11 +966,15 @@ var webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers = &mem
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers, writeWebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMember writes member i of the
+// WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion at at, if present, where
+// webhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMembers does not; -1 writes
+// AdditionalProperties.
+func writeWebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersionMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -990,16 +1002,15 @@ func (v WebhooksSecurityAdvisoryVulnerabilitiesItemFirstPatchedVersion) MarshalJ
 
 // decodeJSON reads s from d.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers, readWebhooksSecurityAdvisoryVulnerabilitiesItemPackageMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSecurityAdvisoryVulnerabilitiesItemPackageMember reads member i of the
+// WebhooksSecurityAdvisoryVulnerabilitiesItemPackage at at where
+// webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readWebhooksSecurityAdvisoryVulnerabilitiesItemPackageMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSecurityAdvisoryVulnerabilitiesItemPackage)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1018,11 +1029,15 @@ var webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers = &memberTable{fie
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers, writeWebhooksSecurityAdvisoryVulnerabilitiesItemPackageMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSecurityAdvisoryVulnerabilitiesItemPackage) encodeMember(i int, e *enc) {
+// writeWebhooksSecurityAdvisoryVulnerabilitiesItemPackageMember writes member i of the
+// WebhooksSecurityAdvisoryVulnerabilitiesItemPackage at at, if present, where
+// webhooksSecurityAdvisoryVulnerabilitiesItemPackageMembers does not; -1 writes
+// AdditionalProperties.
+func writeWebhooksSecurityAdvisoryVulnerabilitiesItemPackageMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSecurityAdvisoryVulnerabilitiesItemPackage)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *CodeOfConductSimple) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), codeOfConductSimpleMembers, readCodeOfConductSimpleMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *CodeOfConductSimple) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), codeOfConductSimpleMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *CodeOfConductSimple) decodeMember(i int, key []byte, d *dec) error {
+// readCodeOfConductSimpleMember reads member i of the CodeOfConductSimple at at where
+// codeOfConductSimpleMembers does not; unknown members are skipped (into AdditionalProperties).
+func readCodeOfConductSimpleMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*CodeOfConductSimple)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -41,11 +38,13 @@ var codeOfConductSimpleMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *CodeOfConductSimple) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), codeOfConductSimpleMembers, writeCodeOfConductSimpleMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *CodeOfConductSimple) encodeMember(i int, e *enc) {
+// writeCodeOfConductSimpleMember writes member i of the CodeOfConductSimple at at, if present,
+// where codeOfConductSimpleMembers does not; -1 writes AdditionalProperties.
+func writeCodeOfConductSimpleMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*CodeOfConductSimple)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -73,16 +72,13 @@ func (v CodeOfConductSimple) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *FullRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), fullRepositoryMembers, readFullRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *FullRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), fullRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *FullRepository) decodeMember(i int, key []byte, d *dec) error {
+// readFullRepositoryMember reads member i of the FullRepository at at where fullRepositoryMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readFullRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*FullRepository)(at)
 	switch i {
 	case 4:
 		return s.Owner.decodeJSON(d) // "owner"
@@ -226,11 +222,13 @@ var fullRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *FullRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), fullRepositoryMembers, writeFullRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *FullRepository) encodeMember(i int, e *enc) {
+// writeFullRepositoryMember writes member i of the FullRepository at at, if present, where
+// fullRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeFullRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*FullRepository)(at)
 	switch i {
 	case 4:
 		e.FieldStart("owner")
@@ -325,16 +323,13 @@ func (v FullRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAndAnalysis) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAndAnalysisMembers, readSecurityAndAnalysisMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAndAnalysis) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAndAnalysisMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysis) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAndAnalysisMember reads member i of the SecurityAndAnalysis at at where
+// securityAndAnalysisMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSecurityAndAnalysisMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAndAnalysis)(at)
 	switch i {
 	case 0:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -371,11 +366,13 @@ var securityAndAnalysisMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysis) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAndAnalysisMembers, writeSecurityAndAnalysisMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAndAnalysis) encodeMember(i int, e *enc) {
+// writeSecurityAndAnalysisMember writes member i of the SecurityAndAnalysis at at, if present,
+// where securityAndAnalysisMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAndAnalysisMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAndAnalysis)(at)
 	switch i {
 	case 0:
 		e.FieldStart("changes")
@@ -429,16 +426,14 @@ func (v SecurityAndAnalysis) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAndAnalysisChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAndAnalysisChangesMembers, readSecurityAndAnalysisChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAndAnalysisChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAndAnalysisChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysisChanges) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAndAnalysisChangesMember reads member i of the SecurityAndAnalysisChanges at at
+// where securityAndAnalysisChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecurityAndAnalysisChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAndAnalysisChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.From, d, (*SecurityAndAnalysisChangesFrom).decodeJSON) // "from"
@@ -460,11 +455,13 @@ var securityAndAnalysisChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysisChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAndAnalysisChangesMembers, writeSecurityAndAnalysisChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAndAnalysisChanges) encodeMember(i int, e *enc) {
+// writeSecurityAndAnalysisChangesMember writes member i of the SecurityAndAnalysisChanges at at,
+// if present, where securityAndAnalysisChangesMembers does not; -1 writes AdditionalProperties.
+func writeSecurityAndAnalysisChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAndAnalysisChanges)(at)
 	switch i {
 	case 0:
 		if s.From != nil {
@@ -497,16 +494,14 @@ func (v SecurityAndAnalysisChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SecurityAndAnalysisChangesFrom) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), securityAndAnalysisChangesFromMembers, readSecurityAndAnalysisChangesFromMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SecurityAndAnalysisChangesFrom) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), securityAndAnalysisChangesFromMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SecurityAndAnalysisChangesFrom) decodeMember(i int, key []byte, d *dec) error {
+// readSecurityAndAnalysisChangesFromMember reads member i of the SecurityAndAnalysisChangesFrom at
+// at where securityAndAnalysisChangesFromMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSecurityAndAnalysisChangesFromMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SecurityAndAnalysisChangesFrom)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
@@ -528,11 +523,14 @@ var securityAndAnalysisChangesFromMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SecurityAndAnalysisChangesFrom) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), securityAndAnalysisChangesFromMembers, writeSecurityAndAnalysisChangesFromMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SecurityAndAnalysisChangesFrom) encodeMember(i int, e *enc) {
+// writeSecurityAndAnalysisChangesFromMember writes member i of the SecurityAndAnalysisChangesFrom
+// at at, if present, where securityAndAnalysisChangesFromMembers does not; -1 writes
+// AdditionalProperties.
+func writeSecurityAndAnalysisChangesFromMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SecurityAndAnalysisChangesFrom)(at)
 	switch i {
 	case 0:
 		if s.SecurityAndAnalysis.IsSet() {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *SponsorshipCancelled) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipCancelledMembers, readSponsorshipCancelledMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipCancelled) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipCancelledMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipCancelled) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipCancelledMember reads member i of the SponsorshipCancelled at at where
+// sponsorshipCancelledMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSponsorshipCancelledMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipCancelled)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var sponsorshipCancelledMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipCancelled) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipCancelledMembers, writeSponsorshipCancelledMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipCancelled) encodeMember(i int, e *enc) {
+// writeSponsorshipCancelledMember writes member i of the SponsorshipCancelled at at, if present,
+// where sponsorshipCancelledMembers does not; -1 writes AdditionalProperties.
+func writeSponsorshipCancelledMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipCancelled)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -116,16 +115,13 @@ func (v SponsorshipCancelled) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SponsorshipCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipCreatedMembers, readSponsorshipCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipCreated) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipCreatedMember reads member i of the SponsorshipCreated at at where
+// sponsorshipCreatedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSponsorshipCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -163,11 +159,13 @@ var sponsorshipCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipCreatedMembers, writeSponsorshipCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipCreated) encodeMember(i int, e *enc) {
+// writeSponsorshipCreatedMember writes member i of the SponsorshipCreated at at, if present, where
+// sponsorshipCreatedMembers does not; -1 writes AdditionalProperties.
+func writeSponsorshipCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -221,16 +219,13 @@ func (v SponsorshipCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SponsorshipEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipEditedMembers, readSponsorshipEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipEdited) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipEditedMember reads member i of the SponsorshipEdited at at where
+// sponsorshipEditedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSponsorshipEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -271,11 +266,13 @@ var sponsorshipEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipEditedMembers, writeSponsorshipEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipEdited) encodeMember(i int, e *enc) {
+// writeSponsorshipEditedMember writes member i of the SponsorshipEdited at at, if present, where
+// sponsorshipEditedMembers does not; -1 writes AdditionalProperties.
+func writeSponsorshipEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -332,16 +329,14 @@ func (v SponsorshipEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SponsorshipEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipEditedChangesMembers, readSponsorshipEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipEditedChangesMember reads member i of the SponsorshipEditedChanges at at where
+// sponsorshipEditedChangesMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSponsorshipEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.PrivacyLevel, d, (*SponsorshipEditedChangesPrivacyLevel).decodeJSON) // "privacy_level"
@@ -363,11 +358,13 @@ var sponsorshipEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipEditedChangesMembers, writeSponsorshipEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipEditedChanges) encodeMember(i int, e *enc) {
+// writeSponsorshipEditedChangesMember writes member i of the SponsorshipEditedChanges at at, if
+// present, where sponsorshipEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeSponsorshipEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.PrivacyLevel != nil {
@@ -400,16 +397,14 @@ func (v SponsorshipEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SponsorshipEditedChangesPrivacyLevel) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipEditedChangesPrivacyLevelMembers, readSponsorshipEditedChangesPrivacyLevelMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipEditedChangesPrivacyLevel) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipEditedChangesPrivacyLevelMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipEditedChangesPrivacyLevel) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipEditedChangesPrivacyLevelMember reads member i of the
+// SponsorshipEditedChangesPrivacyLevel at at where sponsorshipEditedChangesPrivacyLevelMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readSponsorshipEditedChangesPrivacyLevelMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipEditedChangesPrivacyLevel)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -427,11 +422,14 @@ var sponsorshipEditedChangesPrivacyLevelMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipEditedChangesPrivacyLevel) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipEditedChangesPrivacyLevelMembers, writeSponsorshipEditedChangesPrivacyLevelMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipEditedChangesPrivacyLevel) encodeMember(i int, e *enc) {
+// writeSponsorshipEditedChangesPrivacyLevelMember writes member i of the
+// SponsorshipEditedChangesPrivacyLevel at at, if present, where
+// sponsorshipEditedChangesPrivacyLevelMembers does not; -1 writes AdditionalProperties.
+func writeSponsorshipEditedChangesPrivacyLevelMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipEditedChangesPrivacyLevel)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -459,16 +457,14 @@ func (v SponsorshipEditedChangesPrivacyLevel) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SponsorshipPendingCancellation) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipPendingCancellationMembers, readSponsorshipPendingCancellationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipPendingCancellation) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipPendingCancellationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipPendingCancellation) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipPendingCancellationMember reads member i of the SponsorshipPendingCancellation at
+// at where sponsorshipPendingCancellationMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSponsorshipPendingCancellationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipPendingCancellation)(at)
 	switch i {
 	case 2:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -507,11 +503,14 @@ var sponsorshipPendingCancellationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipPendingCancellation) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipPendingCancellationMembers, writeSponsorshipPendingCancellationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipPendingCancellation) encodeMember(i int, e *enc) {
+// writeSponsorshipPendingCancellationMember writes member i of the SponsorshipPendingCancellation
+// at at, if present, where sponsorshipPendingCancellationMembers does not; -1 writes
+// AdditionalProperties.
+func writeSponsorshipPendingCancellationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipPendingCancellation)(at)
 	switch i {
 	case 2:
 		if s.Enterprise != nil {
@@ -565,16 +564,14 @@ func (v SponsorshipPendingCancellation) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SponsorshipPendingTierChange) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipPendingTierChangeMembers, readSponsorshipPendingTierChangeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipPendingTierChange) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipPendingTierChangeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipPendingTierChange) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipPendingTierChangeMember reads member i of the SponsorshipPendingTierChange at at
+// where sponsorshipPendingTierChangeMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSponsorshipPendingTierChangeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipPendingTierChange)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -616,11 +613,14 @@ var sponsorshipPendingTierChangeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipPendingTierChange) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipPendingTierChangeMembers, writeSponsorshipPendingTierChangeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipPendingTierChange) encodeMember(i int, e *enc) {
+// writeSponsorshipPendingTierChangeMember writes member i of the SponsorshipPendingTierChange at
+// at, if present, where sponsorshipPendingTierChangeMembers does not; -1 writes
+// AdditionalProperties.
+func writeSponsorshipPendingTierChangeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipPendingTierChange)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -677,16 +677,13 @@ func (v SponsorshipPendingTierChange) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SponsorshipTierChanged) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), sponsorshipTierChangedMembers, readSponsorshipTierChangedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SponsorshipTierChanged) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), sponsorshipTierChangedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SponsorshipTierChanged) decodeMember(i int, key []byte, d *dec) error {
+// readSponsorshipTierChangedMember reads member i of the SponsorshipTierChanged at at where
+// sponsorshipTierChangedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSponsorshipTierChangedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SponsorshipTierChanged)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -727,11 +724,13 @@ var sponsorshipTierChangedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SponsorshipTierChanged) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), sponsorshipTierChangedMembers, writeSponsorshipTierChangedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SponsorshipTierChanged) encodeMember(i int, e *enc) {
+// writeSponsorshipTierChangedMember writes member i of the SponsorshipTierChanged at at, if
+// present, where sponsorshipTierChangedMembers does not; -1 writes AdditionalProperties.
+func writeSponsorshipTierChangedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SponsorshipTierChanged)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -788,16 +787,13 @@ func (v SponsorshipTierChanged) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksChanges8) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksChanges8Members, readWebhooksChanges8Member)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksChanges8) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksChanges8Members
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChanges8) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksChanges8Member reads member i of the WebhooksChanges8 at at where
+// webhooksChanges8Members does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksChanges8Member(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksChanges8)(at)
 	switch i {
 	case 0:
 		return s.Tier.decodeJSON(d) // "tier"
@@ -819,11 +815,13 @@ var webhooksChanges8Members = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChanges8) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksChanges8Members, writeWebhooksChanges8Member)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksChanges8) encodeMember(i int, e *enc) {
+// writeWebhooksChanges8Member writes member i of the WebhooksChanges8 at at, if present, where
+// webhooksChanges8Members does not; -1 writes AdditionalProperties.
+func writeWebhooksChanges8Member(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksChanges8)(at)
 	switch i {
 	case 0:
 		e.FieldStart("tier")
@@ -854,16 +852,13 @@ func (v WebhooksChanges8) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksChanges8Tier) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksChanges8TierMembers, readWebhooksChanges8TierMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksChanges8Tier) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksChanges8TierMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksChanges8Tier) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksChanges8TierMember reads member i of the WebhooksChanges8Tier at at where
+// webhooksChanges8TierMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksChanges8TierMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksChanges8Tier)(at)
 	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
@@ -885,11 +880,13 @@ var webhooksChanges8TierMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksChanges8Tier) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksChanges8TierMembers, writeWebhooksChanges8TierMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksChanges8Tier) encodeMember(i int, e *enc) {
+// writeWebhooksChanges8TierMember writes member i of the WebhooksChanges8Tier at at, if present,
+// where webhooksChanges8TierMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksChanges8TierMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksChanges8Tier)(at)
 	switch i {
 	case 0:
 		e.FieldStart("from")
@@ -920,16 +917,13 @@ func (v WebhooksChanges8Tier) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksSponsorship) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSponsorshipMembers, readWebhooksSponsorshipMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSponsorship) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSponsorshipMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSponsorship) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSponsorshipMember reads member i of the WebhooksSponsorship at at where
+// webhooksSponsorshipMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWebhooksSponsorshipMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSponsorship)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Maintainer, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "maintainer"
@@ -963,11 +957,13 @@ var webhooksSponsorshipMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSponsorship) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSponsorshipMembers, writeWebhooksSponsorshipMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSponsorship) encodeMember(i int, e *enc) {
+// writeWebhooksSponsorshipMember writes member i of the WebhooksSponsorship at at, if present,
+// where webhooksSponsorshipMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksSponsorshipMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSponsorship)(at)
 	switch i {
 	case 1:
 		if s.Maintainer != nil {
@@ -1017,16 +1013,14 @@ func (v WebhooksSponsorship) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WebhooksSponsorshipTier) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), webhooksSponsorshipTierMembers, readWebhooksSponsorshipTierMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WebhooksSponsorshipTier) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), webhooksSponsorshipTierMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WebhooksSponsorshipTier) decodeMember(i int, key []byte, d *dec) error {
+// readWebhooksSponsorshipTierMember reads member i of the WebhooksSponsorshipTier at at where
+// webhooksSponsorshipTierMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWebhooksSponsorshipTierMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WebhooksSponsorshipTier)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1052,11 +1046,13 @@ var webhooksSponsorshipTierMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WebhooksSponsorshipTier) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), webhooksSponsorshipTierMembers, writeWebhooksSponsorshipTierMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WebhooksSponsorshipTier) encodeMember(i int, e *enc) {
+// writeWebhooksSponsorshipTierMember writes member i of the WebhooksSponsorshipTier at at, if
+// present, where webhooksSponsorshipTierMembers does not; -1 writes AdditionalProperties.
+func writeWebhooksSponsorshipTierMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WebhooksSponsorshipTier)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

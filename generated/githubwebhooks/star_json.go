@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *StarCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), starCreatedMembers, readStarCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StarCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), starCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StarCreated) decodeMember(i int, key []byte, d *dec) error {
+// readStarCreatedMember reads member i of the StarCreated at at where starCreatedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readStarCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StarCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -56,11 +53,13 @@ var starCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StarCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), starCreatedMembers, writeStarCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StarCreated) encodeMember(i int, e *enc) {
+// writeStarCreatedMember writes member i of the StarCreated at at, if present, where
+// starCreatedMembers does not; -1 writes AdditionalProperties.
+func writeStarCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StarCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -109,16 +108,13 @@ func (v StarCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StarDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), starDeletedMembers, readStarDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StarDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), starDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StarDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readStarDeletedMember reads member i of the StarDeleted at at where starDeletedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readStarDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StarDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -156,11 +152,13 @@ var starDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StarDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), starDeletedMembers, writeStarDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StarDeleted) encodeMember(i int, e *enc) {
+// writeStarDeletedMember writes member i of the StarDeleted at at, if present, where
+// starDeletedMembers does not; -1 writes AdditionalProperties.
+func writeStarDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StarDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *Status) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusMembers, readStatusMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *Status) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *Status) decodeMember(i int, key []byte, d *dec) error {
+// readStatusMember reads member i of the Status at at where statusMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readStatusMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*Status)(at)
 	switch i {
 	case 1:
 		return decodeSlice(&s.Branches, d, (*StatusBranchesItem).decodeJSON) // "branches"
@@ -70,11 +67,13 @@ var statusMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *Status) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusMembers, writeStatusMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *Status) encodeMember(i int, e *enc) {
+// writeStatusMember writes member i of the Status at at, if present, where statusMembers does not;
+// -1 writes AdditionalProperties.
+func writeStatusMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*Status)(at)
 	switch i {
 	case 1:
 		e.FieldStart("branches")
@@ -137,16 +136,13 @@ func (v Status) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusBranchesItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusBranchesItemMembers, readStatusBranchesItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusBranchesItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusBranchesItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusBranchesItem) decodeMember(i int, key []byte, d *dec) error {
+// readStatusBranchesItemMember reads member i of the StatusBranchesItem at at where
+// statusBranchesItemMembers does not; unknown members are skipped (into AdditionalProperties).
+func readStatusBranchesItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusBranchesItem)(at)
 	switch i {
 	case 0:
 		return s.Commit.decodeJSON(d) // "commit"
@@ -170,11 +166,13 @@ var statusBranchesItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusBranchesItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusBranchesItemMembers, writeStatusBranchesItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusBranchesItem) encodeMember(i int, e *enc) {
+// writeStatusBranchesItemMember writes member i of the StatusBranchesItem at at, if present, where
+// statusBranchesItemMembers does not; -1 writes AdditionalProperties.
+func writeStatusBranchesItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusBranchesItem)(at)
 	switch i {
 	case 0:
 		e.FieldStart("commit")
@@ -205,16 +203,14 @@ func (v StatusBranchesItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusBranchesItemCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusBranchesItemCommitMembers, readStatusBranchesItemCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusBranchesItemCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusBranchesItemCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusBranchesItemCommit) decodeMember(i int, key []byte, d *dec) error {
+// readStatusBranchesItemCommitMember reads member i of the StatusBranchesItemCommit at at where
+// statusBranchesItemCommitMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readStatusBranchesItemCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusBranchesItemCommit)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -233,11 +229,13 @@ var statusBranchesItemCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusBranchesItemCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusBranchesItemCommitMembers, writeStatusBranchesItemCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusBranchesItemCommit) encodeMember(i int, e *enc) {
+// writeStatusBranchesItemCommitMember writes member i of the StatusBranchesItemCommit at at, if
+// present, where statusBranchesItemCommitMembers does not; -1 writes AdditionalProperties.
+func writeStatusBranchesItemCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusBranchesItemCommit)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -265,16 +263,13 @@ func (v StatusBranchesItemCommit) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusCommitMembers, readStatusCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommit) decodeMember(i int, key []byte, d *dec) error {
+// readStatusCommitMember reads member i of the StatusCommit at at where statusCommitMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readStatusCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusCommit)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*StatusCommitAuthor).decodeJSON) // "author"
@@ -310,11 +305,13 @@ var statusCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusCommitMembers, writeStatusCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusCommit) encodeMember(i int, e *enc) {
+// writeStatusCommitMember writes member i of the StatusCommit at at, if present, where
+// statusCommitMembers does not; -1 writes AdditionalProperties.
+func writeStatusCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusCommit)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")
@@ -370,16 +367,13 @@ func (v StatusCommit) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusCommitAuthor) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusCommitAuthorMembers, readStatusCommitAuthorMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusCommitAuthor) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusCommitAuthorMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
+// readStatusCommitAuthorMember reads member i of the StatusCommitAuthor at at where
+// statusCommitAuthorMembers does not; unknown members are skipped (into AdditionalProperties).
+func readStatusCommitAuthorMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusCommitAuthor)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -417,11 +411,13 @@ var statusCommitAuthorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitAuthor) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusCommitAuthorMembers, writeStatusCommitAuthorMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusCommitAuthor) encodeMember(i int, e *enc) {
+// writeStatusCommitAuthorMember writes member i of the StatusCommitAuthor at at, if present, where
+// statusCommitAuthorMembers does not; -1 writes AdditionalProperties.
+func writeStatusCommitAuthorMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusCommitAuthor)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -449,16 +445,13 @@ func (v StatusCommitAuthor) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusCommitCommit) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusCommitCommitMembers, readStatusCommitCommitMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusCommitCommit) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusCommitCommitMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommit) decodeMember(i int, key []byte, d *dec) error {
+// readStatusCommitCommitMember reads member i of the StatusCommitCommit at at where
+// statusCommitCommitMembers does not; unknown members are skipped (into AdditionalProperties).
+func readStatusCommitCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusCommitCommit)(at)
 	switch i {
 	case 0:
 		return s.Author.decodeJSON(d) // "author"
@@ -492,11 +485,13 @@ var statusCommitCommitMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommit) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusCommitCommitMembers, writeStatusCommitCommitMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusCommitCommit) encodeMember(i int, e *enc) {
+// writeStatusCommitCommitMember writes member i of the StatusCommitCommit at at, if present, where
+// statusCommitCommitMembers does not; -1 writes AdditionalProperties.
+func writeStatusCommitCommitMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusCommitCommit)(at)
 	switch i {
 	case 0:
 		e.FieldStart("author")
@@ -536,16 +531,14 @@ func (v StatusCommitCommit) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusCommitCommitAuthor) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusCommitCommitAuthorMembers, readStatusCommitCommitAuthorMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusCommitCommitAuthor) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusCommitCommitAuthorMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommitAuthor) decodeMember(i int, key []byte, d *dec) error {
+// readStatusCommitCommitAuthorMember reads member i of the StatusCommitCommitAuthor at at where
+// statusCommitCommitAuthorMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readStatusCommitCommitAuthorMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusCommitCommitAuthor)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -566,11 +559,13 @@ var statusCommitCommitAuthorMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitAuthor) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusCommitCommitAuthorMembers, writeStatusCommitCommitAuthorMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusCommitCommitAuthor) encodeMember(i int, e *enc) {
+// writeStatusCommitCommitAuthorMember writes member i of the StatusCommitCommitAuthor at at, if
+// present, where statusCommitCommitAuthorMembers does not; -1 writes AdditionalProperties.
+func writeStatusCommitCommitAuthorMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusCommitCommitAuthor)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -598,16 +593,13 @@ func (v StatusCommitCommitAuthor) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusCommitCommitTree) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusCommitCommitTreeMembers, readStatusCommitCommitTreeMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusCommitCommitTree) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusCommitCommitTreeMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommitTree) decodeMember(i int, key []byte, d *dec) error {
+// readStatusCommitCommitTreeMember reads member i of the StatusCommitCommitTree at at where
+// statusCommitCommitTreeMembers does not; unknown members are skipped (into AdditionalProperties).
+func readStatusCommitCommitTreeMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusCommitCommitTree)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -626,11 +618,13 @@ var statusCommitCommitTreeMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitTree) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusCommitCommitTreeMembers, writeStatusCommitCommitTreeMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusCommitCommitTree) encodeMember(i int, e *enc) {
+// writeStatusCommitCommitTreeMember writes member i of the StatusCommitCommitTree at at, if
+// present, where statusCommitCommitTreeMembers does not; -1 writes AdditionalProperties.
+func writeStatusCommitCommitTreeMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusCommitCommitTree)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -658,16 +652,14 @@ func (v StatusCommitCommitTree) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusCommitCommitVerification) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusCommitCommitVerificationMembers, readStatusCommitCommitVerificationMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusCommitCommitVerification) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusCommitCommitVerificationMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitCommitVerification) decodeMember(i int, key []byte, d *dec) error {
+// readStatusCommitCommitVerificationMember reads member i of the StatusCommitCommitVerification at
+// at where statusCommitCommitVerificationMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readStatusCommitCommitVerificationMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusCommitCommitVerification)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -689,11 +681,14 @@ var statusCommitCommitVerificationMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitCommitVerification) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusCommitCommitVerificationMembers, writeStatusCommitCommitVerificationMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusCommitCommitVerification) encodeMember(i int, e *enc) {
+// writeStatusCommitCommitVerificationMember writes member i of the StatusCommitCommitVerification
+// at at, if present, where statusCommitCommitVerificationMembers does not; -1 writes
+// AdditionalProperties.
+func writeStatusCommitCommitVerificationMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusCommitCommitVerification)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -721,16 +716,14 @@ func (v StatusCommitCommitVerification) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *StatusCommitParentsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), statusCommitParentsItemMembers, readStatusCommitParentsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *StatusCommitParentsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), statusCommitParentsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *StatusCommitParentsItem) decodeMember(i int, key []byte, d *dec) error {
+// readStatusCommitParentsItemMember reads member i of the StatusCommitParentsItem at at where
+// statusCommitParentsItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readStatusCommitParentsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*StatusCommitParentsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -750,11 +743,13 @@ var statusCommitParentsItemMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *StatusCommitParentsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), statusCommitParentsItemMembers, writeStatusCommitParentsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *StatusCommitParentsItem) encodeMember(i int, e *enc) {
+// writeStatusCommitParentsItemMember writes member i of the StatusCommitParentsItem at at, if
+// present, where statusCommitParentsItemMembers does not; -1 writes AdditionalProperties.
+func writeStatusCommitParentsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*StatusCommitParentsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

@@ -11,16 +11,14 @@ import (
 
 // decodeJSON reads s from d.
 func (s *SubIssuesParentIssueAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), subIssuesParentIssueAddedMembers, readSubIssuesParentIssueAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SubIssuesParentIssueAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), subIssuesParentIssueAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesParentIssueAdded) decodeMember(i int, key []byte, d *dec) error {
+// readSubIssuesParentIssueAddedMember reads member i of the SubIssuesParentIssueAdded at at where
+// subIssuesParentIssueAddedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSubIssuesParentIssueAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SubIssuesParentIssueAdded)(at)
 	switch i {
 	case 2:
 		return s.ParentIssue.decodeJSON(d) // "parent_issue"
@@ -63,11 +61,13 @@ var subIssuesParentIssueAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesParentIssueAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), subIssuesParentIssueAddedMembers, writeSubIssuesParentIssueAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SubIssuesParentIssueAdded) encodeMember(i int, e *enc) {
+// writeSubIssuesParentIssueAddedMember writes member i of the SubIssuesParentIssueAdded at at, if
+// present, where subIssuesParentIssueAddedMembers does not; -1 writes AdditionalProperties.
+func writeSubIssuesParentIssueAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SubIssuesParentIssueAdded)(at)
 	switch i {
 	case 2:
 		e.FieldStart("parent_issue")
@@ -124,16 +124,14 @@ func (v SubIssuesParentIssueAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SubIssuesParentIssueRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), subIssuesParentIssueRemovedMembers, readSubIssuesParentIssueRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SubIssuesParentIssueRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), subIssuesParentIssueRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesParentIssueRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readSubIssuesParentIssueRemovedMember reads member i of the SubIssuesParentIssueRemoved at at
+// where subIssuesParentIssueRemovedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSubIssuesParentIssueRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SubIssuesParentIssueRemoved)(at)
 	switch i {
 	case 2:
 		return s.ParentIssue.decodeJSON(d) // "parent_issue"
@@ -176,11 +174,13 @@ var subIssuesParentIssueRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesParentIssueRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), subIssuesParentIssueRemovedMembers, writeSubIssuesParentIssueRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SubIssuesParentIssueRemoved) encodeMember(i int, e *enc) {
+// writeSubIssuesParentIssueRemovedMember writes member i of the SubIssuesParentIssueRemoved at at,
+// if present, where subIssuesParentIssueRemovedMembers does not; -1 writes AdditionalProperties.
+func writeSubIssuesParentIssueRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SubIssuesParentIssueRemoved)(at)
 	switch i {
 	case 2:
 		e.FieldStart("parent_issue")
@@ -237,16 +237,13 @@ func (v SubIssuesParentIssueRemoved) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SubIssuesSubIssueAdded) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), subIssuesSubIssueAddedMembers, readSubIssuesSubIssueAddedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SubIssuesSubIssueAdded) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), subIssuesSubIssueAddedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesSubIssueAdded) decodeMember(i int, key []byte, d *dec) error {
+// readSubIssuesSubIssueAddedMember reads member i of the SubIssuesSubIssueAdded at at where
+// subIssuesSubIssueAddedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readSubIssuesSubIssueAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SubIssuesSubIssueAdded)(at)
 	switch i {
 	case 2:
 		return s.SubIssue.decodeJSON(d) // "sub_issue"
@@ -289,11 +286,13 @@ var subIssuesSubIssueAddedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSubIssueAdded) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), subIssuesSubIssueAddedMembers, writeSubIssuesSubIssueAddedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SubIssuesSubIssueAdded) encodeMember(i int, e *enc) {
+// writeSubIssuesSubIssueAddedMember writes member i of the SubIssuesSubIssueAdded at at, if
+// present, where subIssuesSubIssueAddedMembers does not; -1 writes AdditionalProperties.
+func writeSubIssuesSubIssueAddedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SubIssuesSubIssueAdded)(at)
 	switch i {
 	case 2:
 		e.FieldStart("sub_issue")
@@ -350,16 +349,14 @@ func (v SubIssuesSubIssueAdded) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *SubIssuesSubIssueRemoved) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), subIssuesSubIssueRemovedMembers, readSubIssuesSubIssueRemovedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *SubIssuesSubIssueRemoved) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), subIssuesSubIssueRemovedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *SubIssuesSubIssueRemoved) decodeMember(i int, key []byte, d *dec) error {
+// readSubIssuesSubIssueRemovedMember reads member i of the SubIssuesSubIssueRemoved at at where
+// subIssuesSubIssueRemovedMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readSubIssuesSubIssueRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*SubIssuesSubIssueRemoved)(at)
 	switch i {
 	case 2:
 		return s.SubIssue.decodeJSON(d) // "sub_issue"
@@ -402,11 +399,13 @@ var subIssuesSubIssueRemovedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *SubIssuesSubIssueRemoved) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), subIssuesSubIssueRemovedMembers, writeSubIssuesSubIssueRemovedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *SubIssuesSubIssueRemoved) encodeMember(i int, e *enc) {
+// writeSubIssuesSubIssueRemovedMember writes member i of the SubIssuesSubIssueRemoved at at, if
+// present, where subIssuesSubIssueRemovedMembers does not; -1 writes AdditionalProperties.
+func writeSubIssuesSubIssueRemovedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*SubIssuesSubIssueRemoved)(at)
 	switch i {
 	case 2:
 		e.FieldStart("sub_issue")

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *TeamAdd) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamAddMembers, readTeamAddMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamAdd) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamAddMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamAdd) decodeMember(i int, key []byte, d *dec) error {
+// readTeamAddMember reads member i of the TeamAdd at at where teamAddMembers does not; unknown
+// members are skipped (into AdditionalProperties).
+func readTeamAddMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamAdd)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -57,11 +54,13 @@ var teamAddMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAdd) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamAddMembers, writeTeamAddMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamAdd) encodeMember(i int, e *enc) {
+// writeTeamAddMember writes member i of the TeamAdd at at, if present, where teamAddMembers does
+// not; -1 writes AdditionalProperties.
+func writeTeamAddMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamAdd)(at)
 	switch i {
 	case 0:
 		if s.Enterprise != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *TeamAddedToRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamAddedToRepositoryMembers, readTeamAddedToRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamAddedToRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamAddedToRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamAddedToRepository) decodeMember(i int, key []byte, d *dec) error {
+// readTeamAddedToRepositoryMember reads member i of the TeamAddedToRepository at at where
+// teamAddedToRepositoryMembers does not; unknown members are skipped (into AdditionalProperties).
+func readTeamAddedToRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamAddedToRepository)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -58,11 +55,13 @@ var teamAddedToRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAddedToRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamAddedToRepositoryMembers, writeTeamAddedToRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamAddedToRepository) encodeMember(i int, e *enc) {
+// writeTeamAddedToRepositoryMember writes member i of the TeamAddedToRepository at at, if present,
+// where teamAddedToRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeTeamAddedToRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamAddedToRepository)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -116,16 +115,14 @@ func (v TeamAddedToRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamAddedToRepositoryRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamAddedToRepositoryRepositoryMembers, readTeamAddedToRepositoryRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamAddedToRepositoryRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamAddedToRepositoryRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamAddedToRepositoryRepository) decodeMember(i int, key []byte, d *dec) error {
+// readTeamAddedToRepositoryRepositoryMember reads member i of the TeamAddedToRepositoryRepository
+// at at where teamAddedToRepositoryRepositoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readTeamAddedToRepositoryRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamAddedToRepositoryRepository)(at)
 	switch i {
 	case 18:
 		return s.CreatedAt.decodeJSON(d) // "created_at"
@@ -248,11 +245,14 @@ var teamAddedToRepositoryRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamAddedToRepositoryRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamAddedToRepositoryRepositoryMembers, writeTeamAddedToRepositoryRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamAddedToRepositoryRepository) encodeMember(i int, e *enc) {
+// writeTeamAddedToRepositoryRepositoryMember writes member i of the
+// TeamAddedToRepositoryRepository at at, if present, where teamAddedToRepositoryRepositoryMembers
+// does not; -1 writes AdditionalProperties.
+func writeTeamAddedToRepositoryRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamAddedToRepositoryRepository)(at)
 	switch i {
 	case 18:
 		e.FieldStart("created_at")
@@ -317,16 +317,13 @@ func (v TeamAddedToRepositoryRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamCreated) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamCreatedMembers, readTeamCreatedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamCreated) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamCreatedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamCreated) decodeMember(i int, key []byte, d *dec) error {
+// readTeamCreatedMember reads member i of the TeamCreated at at where teamCreatedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readTeamCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamCreated)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -364,11 +361,13 @@ var teamCreatedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamCreated) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamCreatedMembers, writeTeamCreatedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamCreated) encodeMember(i int, e *enc) {
+// writeTeamCreatedMember writes member i of the TeamCreated at at, if present, where
+// teamCreatedMembers does not; -1 writes AdditionalProperties.
+func writeTeamCreatedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamCreated)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -420,16 +419,13 @@ func (v TeamCreated) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamDeleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamDeletedMembers, readTeamDeletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamDeleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamDeletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamDeleted) decodeMember(i int, key []byte, d *dec) error {
+// readTeamDeletedMember reads member i of the TeamDeleted at at where teamDeletedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readTeamDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamDeleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -467,11 +463,13 @@ var teamDeletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamDeleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamDeletedMembers, writeTeamDeletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamDeleted) encodeMember(i int, e *enc) {
+// writeTeamDeletedMember writes member i of the TeamDeleted at at, if present, where
+// teamDeletedMembers does not; -1 writes AdditionalProperties.
+func writeTeamDeletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamDeleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -525,16 +523,13 @@ func (v TeamDeleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamEdited) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamEditedMembers, readTeamEditedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamEdited) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamEditedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEdited) decodeMember(i int, key []byte, d *dec) error {
+// readTeamEditedMember reads member i of the TeamEdited at at where teamEditedMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readTeamEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamEdited)(at)
 	switch i {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
@@ -575,11 +570,13 @@ var teamEditedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEdited) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamEditedMembers, writeTeamEditedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamEdited) encodeMember(i int, e *enc) {
+// writeTeamEditedMember writes member i of the TeamEdited at at, if present, where
+// teamEditedMembers does not; -1 writes AdditionalProperties.
+func writeTeamEditedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamEdited)(at)
 	switch i {
 	case 1:
 		e.FieldStart("changes")
@@ -634,16 +631,13 @@ func (v TeamEdited) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamEditedChanges) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamEditedChangesMembers, readTeamEditedChangesMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamEditedChanges) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamEditedChangesMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChanges) decodeMember(i int, key []byte, d *dec) error {
+// readTeamEditedChangesMember reads member i of the TeamEditedChanges at at where
+// teamEditedChangesMembers does not; unknown members are skipped (into AdditionalProperties).
+func readTeamEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamEditedChanges)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
@@ -677,11 +671,13 @@ var teamEditedChangesMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChanges) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamEditedChangesMembers, writeTeamEditedChangesMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamEditedChanges) encodeMember(i int, e *enc) {
+// writeTeamEditedChangesMember writes member i of the TeamEditedChanges at at, if present, where
+// teamEditedChangesMembers does not; -1 writes AdditionalProperties.
+func writeTeamEditedChangesMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamEditedChanges)(at)
 	switch i {
 	case 0:
 		if s.Description != nil {
@@ -734,16 +730,14 @@ func (v TeamEditedChanges) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamEditedChangesNotificationSetting) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamEditedChangesNotificationSettingMembers, readTeamEditedChangesNotificationSettingMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamEditedChangesNotificationSetting) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamEditedChangesNotificationSettingMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesNotificationSetting) decodeMember(i int, key []byte, d *dec) error {
+// readTeamEditedChangesNotificationSettingMember reads member i of the
+// TeamEditedChangesNotificationSetting at at where teamEditedChangesNotificationSettingMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readTeamEditedChangesNotificationSettingMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamEditedChangesNotificationSetting)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -761,11 +755,14 @@ var teamEditedChangesNotificationSettingMembers = &memberTable{fields: []memberF
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesNotificationSetting) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamEditedChangesNotificationSettingMembers, writeTeamEditedChangesNotificationSettingMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamEditedChangesNotificationSetting) encodeMember(i int, e *enc) {
+// writeTeamEditedChangesNotificationSettingMember writes member i of the
+// TeamEditedChangesNotificationSetting at at, if present, where
+// teamEditedChangesNotificationSettingMembers does not; -1 writes AdditionalProperties.
+func writeTeamEditedChangesNotificationSettingMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamEditedChangesNotificationSetting)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -793,16 +790,14 @@ func (v TeamEditedChangesNotificationSetting) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamEditedChangesPrivacy) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamEditedChangesPrivacyMembers, readTeamEditedChangesPrivacyMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamEditedChangesPrivacy) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamEditedChangesPrivacyMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesPrivacy) decodeMember(i int, key []byte, d *dec) error {
+// readTeamEditedChangesPrivacyMember reads member i of the TeamEditedChangesPrivacy at at where
+// teamEditedChangesPrivacyMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readTeamEditedChangesPrivacyMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamEditedChangesPrivacy)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -820,11 +815,13 @@ var teamEditedChangesPrivacyMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesPrivacy) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamEditedChangesPrivacyMembers, writeTeamEditedChangesPrivacyMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamEditedChangesPrivacy) encodeMember(i int, e *enc) {
+// writeTeamEditedChangesPrivacyMember writes member i of the TeamEditedChangesPrivacy at at, if
+// present, where teamEditedChangesPrivacyMembers does not; -1 writes AdditionalProperties.
+func writeTeamEditedChangesPrivacyMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamEditedChangesPrivacy)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -852,16 +849,14 @@ func (v TeamEditedChangesPrivacy) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamEditedChangesRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamEditedChangesRepositoryMembers, readTeamEditedChangesRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamEditedChangesRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamEditedChangesRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesRepository) decodeMember(i int, key []byte, d *dec) error {
+// readTeamEditedChangesRepositoryMember reads member i of the TeamEditedChangesRepository at at
+// where teamEditedChangesRepositoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readTeamEditedChangesRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamEditedChangesRepository)(at)
 	switch i {
 	case 0:
 		return s.Permissions.decodeJSON(d) // "permissions"
@@ -883,11 +878,13 @@ var teamEditedChangesRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamEditedChangesRepositoryMembers, writeTeamEditedChangesRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamEditedChangesRepository) encodeMember(i int, e *enc) {
+// writeTeamEditedChangesRepositoryMember writes member i of the TeamEditedChangesRepository at at,
+// if present, where teamEditedChangesRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeTeamEditedChangesRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamEditedChangesRepository)(at)
 	switch i {
 	case 0:
 		e.FieldStart("permissions")
@@ -918,16 +915,14 @@ func (v TeamEditedChangesRepository) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamEditedChangesRepositoryPermissions) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsMembers, readTeamEditedChangesRepositoryPermissionsMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamEditedChangesRepositoryPermissions) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesRepositoryPermissions) decodeMember(i int, key []byte, d *dec) error {
+// readTeamEditedChangesRepositoryPermissionsMember reads member i of the
+// TeamEditedChangesRepositoryPermissions at at where teamEditedChangesRepositoryPermissionsMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readTeamEditedChangesRepositoryPermissionsMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamEditedChangesRepositoryPermissions)(at)
 	switch i {
 	case 0:
 		return s.From.decodeJSON(d) // "from"
@@ -949,11 +944,14 @@ var teamEditedChangesRepositoryPermissionsMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepositoryPermissions) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsMembers, writeTeamEditedChangesRepositoryPermissionsMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamEditedChangesRepositoryPermissions) encodeMember(i int, e *enc) {
+// writeTeamEditedChangesRepositoryPermissionsMember writes member i of the
+// TeamEditedChangesRepositoryPermissions at at, if present, where
+// teamEditedChangesRepositoryPermissionsMembers does not; -1 writes AdditionalProperties.
+func writeTeamEditedChangesRepositoryPermissionsMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamEditedChangesRepositoryPermissions)(at)
 	switch i {
 	case 0:
 		e.FieldStart("from")
@@ -984,16 +982,15 @@ func (v TeamEditedChangesRepositoryPermissions) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsFromMembers, readTeamEditedChangesRepositoryPermissionsFromMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamEditedChangesRepositoryPermissionsFrom) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsFromMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamEditedChangesRepositoryPermissionsFrom) decodeMember(i int, key []byte, d *dec) error {
+// readTeamEditedChangesRepositoryPermissionsFromMember reads member i of the
+// TeamEditedChangesRepositoryPermissionsFrom at at where
+// teamEditedChangesRepositoryPermissionsFromMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readTeamEditedChangesRepositoryPermissionsFromMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamEditedChangesRepositoryPermissionsFrom)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1013,11 +1010,14 @@ var teamEditedChangesRepositoryPermissionsFromMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamEditedChangesRepositoryPermissionsFrom) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamEditedChangesRepositoryPermissionsFromMembers, writeTeamEditedChangesRepositoryPermissionsFromMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamEditedChangesRepositoryPermissionsFrom) encodeMember(i int, e *enc) {
+// writeTeamEditedChangesRepositoryPermissionsFromMember writes member i of the
+// TeamEditedChangesRepositoryPermissionsFrom at at, if present, where
+// teamEditedChangesRepositoryPermissionsFromMembers does not; -1 writes AdditionalProperties.
+func writeTeamEditedChangesRepositoryPermissionsFromMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamEditedChangesRepositoryPermissionsFrom)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -1045,16 +1045,14 @@ func (v TeamEditedChangesRepositoryPermissionsFrom) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *TeamRemovedFromRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), teamRemovedFromRepositoryMembers, readTeamRemovedFromRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *TeamRemovedFromRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), teamRemovedFromRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *TeamRemovedFromRepository) decodeMember(i int, key []byte, d *dec) error {
+// readTeamRemovedFromRepositoryMember reads member i of the TeamRemovedFromRepository at at where
+// teamRemovedFromRepositoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readTeamRemovedFromRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*TeamRemovedFromRepository)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1092,11 +1090,13 @@ var teamRemovedFromRepositoryMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *TeamRemovedFromRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), teamRemovedFromRepositoryMembers, writeTeamRemovedFromRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *TeamRemovedFromRepository) encodeMember(i int, e *enc) {
+// writeTeamRemovedFromRepositoryMember writes member i of the TeamRemovedFromRepository at at, if
+// present, where teamRemovedFromRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeTeamRemovedFromRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*TeamRemovedFromRepository)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *WatchStarted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), watchStartedMembers, readWatchStartedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WatchStarted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), watchStartedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WatchStarted) decodeMember(i int, key []byte, d *dec) error {
+// readWatchStartedMember reads member i of the WatchStarted at at where watchStartedMembers does
+// not; unknown members are skipped (into AdditionalProperties).
+func readWatchStartedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WatchStarted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -55,11 +52,13 @@ var watchStartedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WatchStarted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), watchStartedMembers, writeWatchStartedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WatchStarted) encodeMember(i int, e *enc) {
+// writeWatchStartedMember writes member i of the WatchStarted at at, if present, where
+// watchStartedMembers does not; -1 writes AdditionalProperties.
+func writeWatchStartedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WatchStarted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *WorkflowDispatch) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowDispatchMembers, readWorkflowDispatchMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowDispatch) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowDispatchMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowDispatch) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowDispatchMember reads member i of the WorkflowDispatch at at where
+// workflowDispatchMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowDispatchMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowDispatch)(at)
 	switch i {
 	case 0:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -61,11 +58,13 @@ var workflowDispatchMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowDispatch) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowDispatchMembers, writeWorkflowDispatchMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowDispatch) encodeMember(i int, e *enc) {
+// writeWorkflowDispatchMember writes member i of the WorkflowDispatch at at, if present, where
+// workflowDispatchMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowDispatchMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowDispatch)(at)
 	switch i {
 	case 0:
 		if s.Enterprise != nil {

@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobCompleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobCompletedMembers, readWorkflowJobCompletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobCompleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobCompletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobCompleted) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobCompletedMember reads member i of the WorkflowJobCompleted at at where
+// workflowJobCompletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowJobCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobCompleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -61,11 +58,13 @@ var workflowJobCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobCompleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobCompletedMembers, writeWorkflowJobCompletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobCompleted) encodeMember(i int, e *enc) {
+// writeWorkflowJobCompletedMember writes member i of the WorkflowJobCompleted at at, if present,
+// where workflowJobCompletedMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobCompletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobCompleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -122,16 +121,14 @@ func (v WorkflowJobCompleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobCompletedWorkflowJob) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobCompletedWorkflowJobMembers, readWorkflowJobCompletedWorkflowJobMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobCompletedWorkflowJob) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobCompletedWorkflowJobMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobCompletedWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobCompletedWorkflowJobMember reads member i of the WorkflowJobCompletedWorkflowJob
+// at at where workflowJobCompletedWorkflowJobMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowJobCompletedWorkflowJobMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobCompletedWorkflowJob)(at)
 	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, func(v **string, d *dec) error {
@@ -181,11 +178,14 @@ var workflowJobCompletedWorkflowJobMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobCompletedWorkflowJob) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobCompletedWorkflowJobMembers, writeWorkflowJobCompletedWorkflowJobMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobCompletedWorkflowJob) encodeMember(i int, e *enc) {
+// writeWorkflowJobCompletedWorkflowJobMember writes member i of the
+// WorkflowJobCompletedWorkflowJob at at, if present, where workflowJobCompletedWorkflowJobMembers
+// does not; -1 writes AdditionalProperties.
+func writeWorkflowJobCompletedWorkflowJobMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobCompletedWorkflowJob)(at)
 	switch i {
 	case 7:
 		e.FieldStart("labels")
@@ -223,16 +223,13 @@ func (v WorkflowJobCompletedWorkflowJob) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobInProgress) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobInProgressMembers, readWorkflowJobInProgressMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobInProgress) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobInProgressMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobInProgress) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobInProgressMember reads member i of the WorkflowJobInProgress at at where
+// workflowJobInProgressMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowJobInProgressMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobInProgress)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -273,11 +270,13 @@ var workflowJobInProgressMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgress) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobInProgressMembers, writeWorkflowJobInProgressMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobInProgress) encodeMember(i int, e *enc) {
+// writeWorkflowJobInProgressMember writes member i of the WorkflowJobInProgress at at, if present,
+// where workflowJobInProgressMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobInProgressMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobInProgress)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -334,16 +333,14 @@ func (v WorkflowJobInProgress) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobInProgressWorkflowJob) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobInProgressWorkflowJobMembers, readWorkflowJobInProgressWorkflowJobMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobInProgressWorkflowJob) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobInProgressWorkflowJobMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobInProgressWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobInProgressWorkflowJobMember reads member i of the
+// WorkflowJobInProgressWorkflowJob at at where workflowJobInProgressWorkflowJobMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readWorkflowJobInProgressWorkflowJobMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobInProgressWorkflowJob)(at)
 	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
@@ -389,11 +386,14 @@ var workflowJobInProgressWorkflowJobMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgressWorkflowJob) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobInProgressWorkflowJobMembers, writeWorkflowJobInProgressWorkflowJobMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobInProgressWorkflowJob) encodeMember(i int, e *enc) {
+// writeWorkflowJobInProgressWorkflowJobMember writes member i of the
+// WorkflowJobInProgressWorkflowJob at at, if present, where
+// workflowJobInProgressWorkflowJobMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobInProgressWorkflowJobMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobInProgressWorkflowJob)(at)
 	switch i {
 	case 7:
 		e.FieldStart("labels")
@@ -435,16 +435,15 @@ func (v WorkflowJobInProgressWorkflowJob) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobInProgressWorkflowJobStepsItemMembers, readWorkflowJobInProgressWorkflowJobStepsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobInProgressWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobInProgressWorkflowJobStepsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobInProgressWorkflowJobStepsItem) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobInProgressWorkflowJobStepsItemMember reads member i of the
+// WorkflowJobInProgressWorkflowJobStepsItem at at where
+// workflowJobInProgressWorkflowJobStepsItemMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowJobInProgressWorkflowJobStepsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobInProgressWorkflowJobStepsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -467,11 +466,14 @@ var workflowJobInProgressWorkflowJobStepsItemMembers = &memberTable{fields: []me
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobInProgressWorkflowJobStepsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobInProgressWorkflowJobStepsItemMembers, writeWorkflowJobInProgressWorkflowJobStepsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobInProgressWorkflowJobStepsItem) encodeMember(i int, e *enc) {
+// writeWorkflowJobInProgressWorkflowJobStepsItemMember writes member i of the
+// WorkflowJobInProgressWorkflowJobStepsItem at at, if present, where
+// workflowJobInProgressWorkflowJobStepsItemMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobInProgressWorkflowJobStepsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobInProgressWorkflowJobStepsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -499,16 +501,13 @@ func (v WorkflowJobInProgressWorkflowJobStepsItem) MarshalJSON() ([]byte, error)
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobQueued) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobQueuedMembers, readWorkflowJobQueuedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobQueued) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobQueuedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobQueued) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobQueuedMember reads member i of the WorkflowJobQueued at at where
+// workflowJobQueuedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowJobQueuedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobQueued)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -549,11 +548,13 @@ var workflowJobQueuedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueued) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobQueuedMembers, writeWorkflowJobQueuedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobQueued) encodeMember(i int, e *enc) {
+// writeWorkflowJobQueuedMember writes member i of the WorkflowJobQueued at at, if present, where
+// workflowJobQueuedMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobQueuedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobQueued)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -610,16 +611,14 @@ func (v WorkflowJobQueued) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobQueuedWorkflowJob) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobQueuedWorkflowJobMembers, readWorkflowJobQueuedWorkflowJobMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobQueuedWorkflowJob) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobQueuedWorkflowJobMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobQueuedWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobQueuedWorkflowJobMember reads member i of the WorkflowJobQueuedWorkflowJob at at
+// where workflowJobQueuedWorkflowJobMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowJobQueuedWorkflowJobMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobQueuedWorkflowJob)(at)
 	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
@@ -665,11 +664,14 @@ var workflowJobQueuedWorkflowJobMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueuedWorkflowJob) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobQueuedWorkflowJobMembers, writeWorkflowJobQueuedWorkflowJobMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobQueuedWorkflowJob) encodeMember(i int, e *enc) {
+// writeWorkflowJobQueuedWorkflowJobMember writes member i of the WorkflowJobQueuedWorkflowJob at
+// at, if present, where workflowJobQueuedWorkflowJobMembers does not; -1 writes
+// AdditionalProperties.
+func writeWorkflowJobQueuedWorkflowJobMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobQueuedWorkflowJob)(at)
 	switch i {
 	case 7:
 		e.FieldStart("labels")
@@ -711,16 +713,14 @@ func (v WorkflowJobQueuedWorkflowJob) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobQueuedWorkflowJobStepsItemMembers, readWorkflowJobQueuedWorkflowJobStepsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobQueuedWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobQueuedWorkflowJobStepsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobQueuedWorkflowJobStepsItem) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobQueuedWorkflowJobStepsItemMember reads member i of the
+// WorkflowJobQueuedWorkflowJobStepsItem at at where workflowJobQueuedWorkflowJobStepsItemMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowJobQueuedWorkflowJobStepsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobQueuedWorkflowJobStepsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -743,11 +743,14 @@ var workflowJobQueuedWorkflowJobStepsItemMembers = &memberTable{fields: []member
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobQueuedWorkflowJobStepsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobQueuedWorkflowJobStepsItemMembers, writeWorkflowJobQueuedWorkflowJobStepsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobQueuedWorkflowJobStepsItem) encodeMember(i int, e *enc) {
+// writeWorkflowJobQueuedWorkflowJobStepsItemMember writes member i of the
+// WorkflowJobQueuedWorkflowJobStepsItem at at, if present, where
+// workflowJobQueuedWorkflowJobStepsItemMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobQueuedWorkflowJobStepsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobQueuedWorkflowJobStepsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {
@@ -775,16 +778,13 @@ func (v WorkflowJobQueuedWorkflowJobStepsItem) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobWaiting) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobWaitingMembers, readWorkflowJobWaitingMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobWaiting) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobWaitingMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobWaiting) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobWaitingMember reads member i of the WorkflowJobWaiting at at where
+// workflowJobWaitingMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowJobWaitingMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobWaiting)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -825,11 +825,13 @@ var workflowJobWaitingMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaiting) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobWaitingMembers, writeWorkflowJobWaitingMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobWaiting) encodeMember(i int, e *enc) {
+// writeWorkflowJobWaitingMember writes member i of the WorkflowJobWaiting at at, if present, where
+// workflowJobWaitingMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobWaitingMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobWaiting)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -886,16 +888,14 @@ func (v WorkflowJobWaiting) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobWaitingWorkflowJob) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobWaitingWorkflowJobMembers, readWorkflowJobWaitingWorkflowJobMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobWaitingWorkflowJob) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobWaitingWorkflowJobMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobWaitingWorkflowJob) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobWaitingWorkflowJobMember reads member i of the WorkflowJobWaitingWorkflowJob at
+// at where workflowJobWaitingWorkflowJobMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowJobWaitingWorkflowJobMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobWaitingWorkflowJob)(at)
 	switch i {
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
@@ -941,11 +941,14 @@ var workflowJobWaitingWorkflowJobMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaitingWorkflowJob) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobWaitingWorkflowJobMembers, writeWorkflowJobWaitingWorkflowJobMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobWaitingWorkflowJob) encodeMember(i int, e *enc) {
+// writeWorkflowJobWaitingWorkflowJobMember writes member i of the WorkflowJobWaitingWorkflowJob at
+// at, if present, where workflowJobWaitingWorkflowJobMembers does not; -1 writes
+// AdditionalProperties.
+func writeWorkflowJobWaitingWorkflowJobMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobWaitingWorkflowJob)(at)
 	switch i {
 	case 7:
 		e.FieldStart("labels")
@@ -987,16 +990,14 @@ func (v WorkflowJobWaitingWorkflowJob) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowJobWaitingWorkflowJobStepsItemMembers, readWorkflowJobWaitingWorkflowJobStepsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowJobWaitingWorkflowJobStepsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowJobWaitingWorkflowJobStepsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowJobWaitingWorkflowJobStepsItem) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowJobWaitingWorkflowJobStepsItemMember reads member i of the
+// WorkflowJobWaitingWorkflowJobStepsItem at at where workflowJobWaitingWorkflowJobStepsItemMembers
+// does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowJobWaitingWorkflowJobStepsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowJobWaitingWorkflowJobStepsItem)(at)
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
 		return err
@@ -1019,11 +1020,14 @@ var workflowJobWaitingWorkflowJobStepsItemMembers = &memberTable{fields: []membe
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowJobWaitingWorkflowJobStepsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowJobWaitingWorkflowJobStepsItemMembers, writeWorkflowJobWaitingWorkflowJobStepsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowJobWaitingWorkflowJobStepsItem) encodeMember(i int, e *enc) {
+// writeWorkflowJobWaitingWorkflowJobStepsItemMember writes member i of the
+// WorkflowJobWaitingWorkflowJobStepsItem at at, if present, where
+// workflowJobWaitingWorkflowJobStepsItemMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowJobWaitingWorkflowJobStepsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowJobWaitingWorkflowJobStepsItem)(at)
 	switch i {
 	case -1:
 		for _, k := range slices.Sorted(maps.Keys(s.AdditionalProperties)) {

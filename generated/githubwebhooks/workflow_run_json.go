@@ -11,16 +11,13 @@ import (
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunCompleted) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunCompletedMembers, readWorkflowRunCompletedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunCompleted) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunCompletedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompleted) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunCompletedMember reads member i of the WorkflowRunCompleted at at where
+// workflowRunCompletedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowRunCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunCompleted)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -61,11 +58,13 @@ var workflowRunCompletedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompleted) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunCompletedMembers, writeWorkflowRunCompletedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunCompleted) encodeMember(i int, e *enc) {
+// writeWorkflowRunCompletedMember writes member i of the WorkflowRunCompleted at at, if present,
+// where workflowRunCompletedMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunCompletedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunCompleted)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -124,16 +123,14 @@ func (v WorkflowRunCompleted) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunCompletedWorkflowRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunCompletedWorkflowRunMembers, readWorkflowRunCompletedWorkflowRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunCompletedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompletedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunCompletedWorkflowRunMember reads member i of the WorkflowRunCompletedWorkflowRun
+// at at where workflowRunCompletedWorkflowRunMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowRunCompletedWorkflowRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunCompletedWorkflowRun)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
@@ -205,11 +202,14 @@ var workflowRunCompletedWorkflowRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunCompletedWorkflowRunMembers, writeWorkflowRunCompletedWorkflowRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunCompletedWorkflowRun) encodeMember(i int, e *enc) {
+// writeWorkflowRunCompletedWorkflowRunMember writes member i of the
+// WorkflowRunCompletedWorkflowRun at at, if present, where workflowRunCompletedWorkflowRunMembers
+// does not; -1 writes AdditionalProperties.
+func writeWorkflowRunCompletedWorkflowRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunCompletedWorkflowRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("actor")
@@ -282,16 +282,15 @@ func (v WorkflowRunCompletedWorkflowRun) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunCompletedWorkflowRunHeadRepositoryMembers, readWorkflowRunCompletedWorkflowRunHeadRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunCompletedWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunHeadRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompletedWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunCompletedWorkflowRunHeadRepositoryMember reads member i of the
+// WorkflowRunCompletedWorkflowRunHeadRepository at at where
+// workflowRunCompletedWorkflowRunHeadRepositoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowRunCompletedWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunCompletedWorkflowRunHeadRepository)(at)
 	switch i {
 	case 34:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
@@ -358,11 +357,14 @@ var workflowRunCompletedWorkflowRunHeadRepositoryMembers = &memberTable{fields: 
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunCompletedWorkflowRunHeadRepositoryMembers, writeWorkflowRunCompletedWorkflowRunHeadRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunCompletedWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+// writeWorkflowRunCompletedWorkflowRunHeadRepositoryMember writes member i of the
+// WorkflowRunCompletedWorkflowRunHeadRepository at at, if present, where
+// workflowRunCompletedWorkflowRunHeadRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunCompletedWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunCompletedWorkflowRunHeadRepository)(at)
 	switch i {
 	case 34:
 		e.FieldStart("owner")
@@ -397,16 +399,15 @@ func (v WorkflowRunCompletedWorkflowRunHeadRepository) MarshalJSON() ([]byte, er
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunCompletedWorkflowRunPullRequestsItemMembers, readWorkflowRunCompletedWorkflowRunPullRequestsItemMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunCompletedWorkflowRunPullRequestsItemMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunCompletedWorkflowRunPullRequestsItemMember reads member i of the
+// WorkflowRunCompletedWorkflowRunPullRequestsItem at at where
+// workflowRunCompletedWorkflowRunPullRequestsItemMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readWorkflowRunCompletedWorkflowRunPullRequestsItemMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunCompletedWorkflowRunPullRequestsItem)(at)
 	switch i {
 	case 0:
 		return s.Base.decodeJSON(d) // "base"
@@ -434,11 +435,14 @@ var workflowRunCompletedWorkflowRunPullRequestsItemMembers = &memberTable{fields
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunCompletedWorkflowRunPullRequestsItemMembers, writeWorkflowRunCompletedWorkflowRunPullRequestsItemMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunCompletedWorkflowRunPullRequestsItem) encodeMember(i int, e *enc) {
+// writeWorkflowRunCompletedWorkflowRunPullRequestsItemMember writes member i of the
+// WorkflowRunCompletedWorkflowRunPullRequestsItem at at, if present, where
+// workflowRunCompletedWorkflowRunPullRequestsItemMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunCompletedWorkflowRunPullRequestsItemMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunCompletedWorkflowRunPullRequestsItem)(at)
 	switch i {
 	case 0:
 		e.FieldStart("base")
@@ -472,16 +476,13 @@ func (v WorkflowRunCompletedWorkflowRunPullRequestsItem) MarshalJSON() ([]byte, 
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunInProgress) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunInProgressMembers, readWorkflowRunInProgressMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunInProgress) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunInProgressMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgress) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunInProgressMember reads member i of the WorkflowRunInProgress at at where
+// workflowRunInProgressMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowRunInProgressMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunInProgress)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -522,11 +523,13 @@ var workflowRunInProgressMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgress) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunInProgressMembers, writeWorkflowRunInProgressMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunInProgress) encodeMember(i int, e *enc) {
+// writeWorkflowRunInProgressMember writes member i of the WorkflowRunInProgress at at, if present,
+// where workflowRunInProgressMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunInProgressMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunInProgress)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -585,16 +588,14 @@ func (v WorkflowRunInProgress) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunInProgressWorkflowRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunInProgressWorkflowRunMembers, readWorkflowRunInProgressWorkflowRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunInProgressWorkflowRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgressWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunInProgressWorkflowRunMember reads member i of the
+// WorkflowRunInProgressWorkflowRun at at where workflowRunInProgressWorkflowRunMembers does not;
+// unknown members are skipped (into AdditionalProperties).
+func readWorkflowRunInProgressWorkflowRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunInProgressWorkflowRun)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "actor"
@@ -665,11 +666,14 @@ var workflowRunInProgressWorkflowRunMembers = &memberTable{fields: []memberField
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunInProgressWorkflowRunMembers, writeWorkflowRunInProgressWorkflowRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunInProgressWorkflowRun) encodeMember(i int, e *enc) {
+// writeWorkflowRunInProgressWorkflowRunMember writes member i of the
+// WorkflowRunInProgressWorkflowRun at at, if present, where
+// workflowRunInProgressWorkflowRunMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunInProgressWorkflowRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunInProgressWorkflowRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("actor")
@@ -742,16 +746,15 @@ func (v WorkflowRunInProgressWorkflowRun) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunInProgressWorkflowRunHeadRepositoryMembers, readWorkflowRunInProgressWorkflowRunHeadRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunInProgressWorkflowRunHeadRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunHeadRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgressWorkflowRunHeadRepository) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunInProgressWorkflowRunHeadRepositoryMember reads member i of the
+// WorkflowRunInProgressWorkflowRunHeadRepository at at where
+// workflowRunInProgressWorkflowRunHeadRepositoryMembers does not; unknown members are skipped
+// (into AdditionalProperties).
+func readWorkflowRunInProgressWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunInProgressWorkflowRunHeadRepository)(at)
 	switch i {
 	case 34:
 		return decodeNullableRef(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
@@ -818,11 +821,14 @@ var workflowRunInProgressWorkflowRunHeadRepositoryMembers = &memberTable{fields:
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRunHeadRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunInProgressWorkflowRunHeadRepositoryMembers, writeWorkflowRunInProgressWorkflowRunHeadRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunInProgressWorkflowRunHeadRepository) encodeMember(i int, e *enc) {
+// writeWorkflowRunInProgressWorkflowRunHeadRepositoryMember writes member i of the
+// WorkflowRunInProgressWorkflowRunHeadRepository at at, if present, where
+// workflowRunInProgressWorkflowRunHeadRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunInProgressWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunInProgressWorkflowRunHeadRepository)(at)
 	switch i {
 	case 34:
 		e.FieldStart("owner")
@@ -857,16 +863,15 @@ func (v WorkflowRunInProgressWorkflowRunHeadRepository) MarshalJSON() ([]byte, e
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunInProgressWorkflowRunRepository) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunInProgressWorkflowRunRepositoryMembers, readWorkflowRunInProgressWorkflowRunRepositoryMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunInProgressWorkflowRunRepository) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunInProgressWorkflowRunRepositoryMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunInProgressWorkflowRunRepository) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunInProgressWorkflowRunRepositoryMember reads member i of the
+// WorkflowRunInProgressWorkflowRunRepository at at where
+// workflowRunInProgressWorkflowRunRepositoryMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowRunInProgressWorkflowRunRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunInProgressWorkflowRunRepository)(at)
 	switch i {
 	case 34:
 		return decodeNullableRef(&s.Owner, d, (*WebhooksReviewersItemReviewer).decodeJSON) // "owner"
@@ -933,11 +938,14 @@ var workflowRunInProgressWorkflowRunRepositoryMembers = &memberTable{fields: []m
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunInProgressWorkflowRunRepository) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunInProgressWorkflowRunRepositoryMembers, writeWorkflowRunInProgressWorkflowRunRepositoryMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunInProgressWorkflowRunRepository) encodeMember(i int, e *enc) {
+// writeWorkflowRunInProgressWorkflowRunRepositoryMember writes member i of the
+// WorkflowRunInProgressWorkflowRunRepository at at, if present, where
+// workflowRunInProgressWorkflowRunRepositoryMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunInProgressWorkflowRunRepositoryMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunInProgressWorkflowRunRepository)(at)
 	switch i {
 	case 34:
 		e.FieldStart("owner")
@@ -972,16 +980,13 @@ func (v WorkflowRunInProgressWorkflowRunRepository) MarshalJSON() ([]byte, error
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunRequested) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunRequestedMembers, readWorkflowRunRequestedMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunRequested) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunRequestedMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunRequested) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunRequestedMember reads member i of the WorkflowRunRequested at at where
+// workflowRunRequestedMembers does not; unknown members are skipped (into AdditionalProperties).
+func readWorkflowRunRequestedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunRequested)(at)
 	switch i {
 	case 1:
 		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
@@ -1022,11 +1027,13 @@ var workflowRunRequestedMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunRequested) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunRequestedMembers, writeWorkflowRunRequestedMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunRequested) encodeMember(i int, e *enc) {
+// writeWorkflowRunRequestedMember writes member i of the WorkflowRunRequested at at, if present,
+// where workflowRunRequestedMembers does not; -1 writes AdditionalProperties.
+func writeWorkflowRunRequestedMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunRequested)(at)
 	switch i {
 	case 1:
 		if s.Enterprise != nil {
@@ -1085,16 +1092,14 @@ func (v WorkflowRunRequested) MarshalJSON() ([]byte, error) {
 
 // decodeJSON reads s from d.
 func (s *WorkflowRunRequestedWorkflowRun) decodeJSON(d *dec) error {
-	return decodeObject(d, s)
+	return decodeObject(d, unsafe.Pointer(s), workflowRunRequestedWorkflowRunMembers, readWorkflowRunRequestedWorkflowRunMember)
 }
 
-// object is s's address and its member table, for decodeObject and encodeObject.
-func (s *WorkflowRunRequestedWorkflowRun) object() (unsafe.Pointer, *memberTable) {
-	return unsafe.Pointer(s), workflowRunRequestedWorkflowRunMembers
-}
-
-// decodeMember reads member i where the table does not; unknown members are skipped (into AdditionalProperties).
-func (s *WorkflowRunRequestedWorkflowRun) decodeMember(i int, key []byte, d *dec) error {
+// readWorkflowRunRequestedWorkflowRunMember reads member i of the WorkflowRunRequestedWorkflowRun
+// at at where workflowRunRequestedWorkflowRunMembers does not; unknown members are skipped (into
+// AdditionalProperties).
+func readWorkflowRunRequestedWorkflowRunMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
+	s := (*WorkflowRunRequestedWorkflowRun)(at)
 	switch i {
 	case 0:
 		return decodeNullableRef(&s.Actor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "actor"
@@ -1164,11 +1169,14 @@ var workflowRunRequestedWorkflowRunMembers = &memberTable{fields: []memberField{
 
 // encodeJSON writes s to e, leaving out optional members that are absent.
 func (s *WorkflowRunRequestedWorkflowRun) encodeJSON(e *enc) {
-	encodeObject(e, s)
+	encodeObject(e, unsafe.Pointer(s), workflowRunRequestedWorkflowRunMembers, writeWorkflowRunRequestedWorkflowRunMember)
 }
 
-// encodeMember writes member i, if present, where the table does not; -1 writes AdditionalProperties.
-func (s *WorkflowRunRequestedWorkflowRun) encodeMember(i int, e *enc) {
+// writeWorkflowRunRequestedWorkflowRunMember writes member i of the
+// WorkflowRunRequestedWorkflowRun at at, if present, where workflowRunRequestedWorkflowRunMembers
+// does not; -1 writes AdditionalProperties.
+func writeWorkflowRunRequestedWorkflowRunMember(at unsafe.Pointer, i int, e *enc) {
+	s := (*WorkflowRunRequestedWorkflowRun)(at)
 	switch i {
 	case 0:
 		e.FieldStart("actor")

@@ -212,10 +212,10 @@ func containerEncode(r *ir.TypeRef, value jen.Code) jen.Code {
 	return jen.Id(helper).Call(value, jen.Id("e"), elemEncodeFunc(r.Elem))
 }
 
-// structCodec emits decodeJSON, object, decodeMember, the member table, encodeJSON,
-// UnmarshalJSON and MarshalJSON for a struct. Members are matched as encoding/json matches
-// them: exactly, else ignoring case (d.member gives the index of the field in t.Fields'
-// order). Scalars are read in place as the table says; decodeMember reads the rest.
+// structCodec emits decodeJSON, the member table, the member reader, encodeJSON, the member
+// writer, UnmarshalJSON and MarshalJSON for a struct. Members are matched as encoding/json
+// matches them: exactly, else ignoring case (d.member gives the index of the field in
+// t.Fields' order). Scalars are read in place as the table says; the reader reads the rest.
 func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	var cases []jen.Code
 	fields := make([]jen.Code, len(t.Fields))
@@ -230,24 +230,21 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 		fields[i] = jen.Values(jen.Lit(fl.JSONName), offset, withFlags(jen.Id(kind), fl, true))
 	}
 	tableVar := n.members[t]
-	body := []jen.Code{}
-	if len(cases) > 0 {
-		body = append(body, jen.Switch(jen.Id("i")).Block(cases...))
-	}
-	body = append(body, unknownMember(t)...)
 	f.Line()
 	f.Comment("decodeJSON reads s from d.")
 	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(
-		jen.Return(jen.Id("decodeObject").Call(jen.Id("d"), jen.Id("s"))),
+		jen.Return(jen.Id("decodeObject").Call(jen.Id("d"), jen.Qual("unsafe", "Pointer").Call(jen.Id("s")), jen.Id(tableVar), readerOf(t, n))),
 	)
-	f.Line()
-	f.Comment("object is s's address and its member table, for decodeObject and encodeObject.")
-	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("object").Params().Params(jen.Qual("unsafe", "Pointer"), jen.Op("*").Id("memberTable")).Block(
-		jen.Return(jen.Qual("unsafe", "Pointer").Call(jen.Id("s")), jen.Id(tableVar)),
-	)
-	f.Line()
-	f.Comment("decodeMember reads member i where the table does not; unknown members are skipped" + extraNote(t) + ".")
-	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("decodeMember").Params(jen.Id("i").Int(), jen.Id("key").Index().Byte(), decoderParam()).Error().Block(body...)
+	if hasOwnMembers(t) {
+		body := []jen.Code{jen.Id("s").Op(":=").Parens(jen.Op("*").Id(t.Name)).Parens(jen.Id("at"))}
+		if len(cases) > 0 {
+			body = append(body, jen.Switch(jen.Id("i")).Block(cases...))
+		}
+		body = append(body, unknownMember(t)...)
+		f.Line()
+		f.Add(docComment(fmt.Sprintf("%s reads member i of the %s at at where %s does not; unknown members are skipped%s.", n.reader[t], t.Name, tableVar, extraNote(t)))).
+			Func().Id(n.reader[t]).Params(jen.Id("at").Qual("unsafe", "Pointer"), jen.Id("i").Int(), jen.Id("key").Index().Byte(), decoderParam()).Error().Block(body...)
+	}
 	f.Line()
 	f.Var().Id(tableVar).Op("=").Op("&").Id("memberTable").Values(jen.Dict{
 		jen.Id("fields"): jen.Index().Id("memberField").ValuesFunc(func(g *jen.Group) {
@@ -260,7 +257,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 		}),
 	})
 	if encoder {
-		structEncode(f, t)
+		structEncode(f, t, n)
 	}
 	interop(f, t.Name, !taggedInFull(t))
 }
@@ -322,9 +319,9 @@ func withFlags(kind *jen.Statement, fl *ir.Field, inPlace bool) *jen.Statement {
 }
 
 // structEncode emits encodeJSON, which writes the model with encodeObject from its table,
-// and encodeMember, which writes the members the table does not write in place and the
+// and its member writer, which writes the members the table does not write in place and the
 // additional properties.
-func structEncode(f *jen.File, t *ir.Type) {
+func structEncode(f *jen.File, t *ir.Type, n *goNames) {
 	var cases []jen.Code
 	for i, fl := range t.Fields {
 		if inPlaceKind(fl) != "" {
@@ -360,18 +357,44 @@ func structEncode(f *jen.File, t *ir.Type) {
 			jen.Add(elemEncodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("e")),
 		)))
 	}
-	var body []jen.Code
+	f.Line()
+	f.Comment("encodeJSON writes s to e, leaving out optional members that are absent.")
+	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(
+		jen.Id("encodeObject").Call(jen.Id("e"), jen.Qual("unsafe", "Pointer").Call(jen.Id("s")), jen.Id(n.members[t]), writerOf(t, n)),
+	)
+	if !hasOwnMembers(t) {
+		return
+	}
+	body := []jen.Code{jen.Id("s").Op(":=").Parens(jen.Op("*").Id(t.Name)).Parens(jen.Id("at"))}
 	if len(cases) > 0 {
 		body = append(body, jen.Switch(jen.Id("i")).Block(cases...))
 	}
 	f.Line()
-	f.Comment("encodeJSON writes s to e, leaving out optional members that are absent.")
-	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeJSON").Params(encoderParam()).Block(
-		jen.Id("encodeObject").Call(jen.Id("e"), jen.Id("s")),
-	)
-	f.Line()
-	f.Comment("encodeMember writes member i, if present, where the table does not" + extraEncodeNote(t) + ".")
-	f.Func().Params(jen.Id("s").Op("*").Id(t.Name)).Id("encodeMember").Params(jen.Id("i").Int(), encoderParam()).Block(body...)
+	f.Add(docComment(fmt.Sprintf("%s writes member i of the %s at at, if present, where %s does not%s.", n.writer[t], t.Name, n.members[t], extraEncodeNote(t)))).
+		Func().Id(n.writer[t]).Params(jen.Id("at").Qual("unsafe", "Pointer"), jen.Id("i").Int(), encoderParam()).Block(body...)
+}
+
+// hasOwnMembers tells whether a struct has members its table cannot read or write in place
+// (objects, lists, unions, additional properties), and so a member reader and writer.
+func hasOwnMembers(t *ir.Type) bool {
+	return t.Extra != nil || slices.ContainsFunc(t.Fields, func(fl *ir.Field) bool { return inPlaceKind(fl) == "" })
+}
+
+// readerOf is a struct's memberReader: its own, or skipMember when its table reads every
+// member.
+func readerOf(t *ir.Type, n *goNames) jen.Code {
+	if !hasOwnMembers(t) {
+		return jen.Id("skipMember")
+	}
+	return jen.Id(n.reader[t])
+}
+
+// writerOf is a struct's memberWriter: its own, or nil when its table writes every member.
+func writerOf(t *ir.Type, n *goNames) jen.Code {
+	if !hasOwnMembers(t) {
+		return jen.Nil()
+	}
+	return jen.Id(n.writer[t])
 }
 
 func extraEncodeNote(t *ir.Type) string {
@@ -445,7 +468,7 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	f.Comment("decodeJSON reads the variant that the value holds; JSON null leaves u empty.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("decodeJSON").Params(decoderParam()).Error().Block(body...)
 	if hasObjectModel(t) {
-		unionStart(f, t)
+		unionStart(f, t, n)
 	}
 	if encoder {
 		unionEncode(f, t)
@@ -488,22 +511,23 @@ func hasObjectModel(t *ir.Type) bool {
 func isObjectModel(r *ir.TypeRef) bool { return r.Kind == ir.Named && r.Named.Kind == ir.Struct }
 
 // unionStart emits start, which guessCase calls to make a variant the one the union holds.
-func unionStart(f *jen.File, t *ir.Type) {
+func unionStart(f *jen.File, t *ir.Type, n *goNames) {
 	var cases []jen.Code
 	for i, c := range t.Cases {
 		if isObjectModel(c.Type) {
 			cases = append(cases, jen.Case(jen.Lit(i)).Block(
 				jen.Id("u").Dot(c.Name).Op("=").New(jen.Id(c.Type.Named.Name)),
-				jen.Return(jen.Id("u").Dot(c.Name)),
+				jen.Return(jen.Qual("unsafe", "Pointer").Call(jen.Id("u").Dot(c.Name)), jen.Id(n.members[c.Type.Named]), readerOf(c.Type.Named, n)),
 			))
 		}
 	}
 	f.Line()
-	f.Comment("start makes u hold a new variant i, to be decoded member by member; nil when variant i")
-	f.Comment("is not an object model.")
-	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("start").Params(jen.Id("i").Int()).Id("memberDecoder").Block(
+	f.Comment("start makes u hold a new variant i, to be decoded member by member, and returns its")
+	f.Comment("address, member table and member reader; a nil address when variant i is not an object")
+	f.Comment("model.")
+	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("start").Params(jen.Id("i").Int()).Params(jen.Qual("unsafe", "Pointer"), jen.Op("*").Id("memberTable"), jen.Id("memberReader")).Block(
 		jen.Switch(jen.Id("i")).Block(cases...),
-		jen.Return(jen.Nil()),
+		jen.Return(jen.Nil(), jen.Nil(), jen.Nil()),
 	)
 }
 

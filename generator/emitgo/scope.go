@@ -20,6 +20,8 @@ type goNames struct {
 	taken      map[string]bool // unexported package-level names, the client core's included
 	descriptor map[*ir.Operation]string
 	members    map[*ir.Type]string // a struct's member-name table
+	reader     map[*ir.Type]string // a struct's memberReader, where it needs one
+	writer     map[*ir.Type]string // a struct's memberWriter, where it needs one
 	properties map[*ir.Type]string // a std struct's list of known properties
 	cases      map[*ir.Type]string // a union's variant table
 	union      map[*ir.Type]string // a union's decoding state
@@ -41,6 +43,8 @@ func newGoNames(api *ir.API) *goNames {
 		taken:      map[string]bool{},
 		descriptor: map[*ir.Operation]string{},
 		members:    map[*ir.Type]string{},
+		reader:     map[*ir.Type]string{},
+		writer:     map[*ir.Type]string{},
 		properties: map[*ir.Type]string{},
 		cases:      map[*ir.Type]string{},
 		union:      map[*ir.Type]string{},
@@ -56,6 +60,8 @@ func newGoNames(api *ir.API) *goNames {
 		switch t.Kind {
 		case ir.Struct:
 			n.members[t] = n.claim(base + "Members")
+			n.reader[t] = n.claim("read" + t.Name + "Member")
+			n.writer[t] = n.claim("write" + t.Name + "Member")
 			if t.Extra != nil {
 				n.properties[t] = n.claim(base + "Properties")
 			}
