@@ -501,14 +501,13 @@ func decodeNullableRef[T any](dst *Nullable[*T], d *dec, decode func(*T, *dec) e
 	return decode(v, d)
 }
 
-// into decodes a value of any type with its generated decoder, for answers that are not a
-// named object: arrays, maps, scalars.
-type into[T any] struct {
-	v      *T
-	decode func(*T, *dec) error
-}
+// decoderFunc is a decodeTarget that is a function, which reads into a value of its closure,
+// for answers that are not a named model: arrays, maps, scalars. One type serves them all:
+// a generic wrapper cost a whole API's compile a type, two method wrappers and their
+// descriptors for each type of answer.
+type decoderFunc func(d *dec) error
 
-func (i into[T]) decodeJSON(d *dec) error { return i.decode(i.v, d) }
+func (f decoderFunc) decodeJSON(d *dec) error { return f(d) }
 
 // memberReader reads member i (-1: a member the model does not name, key) of the model at
 // at, where its member table does not say how to read it in place. Each object model has
@@ -745,7 +744,7 @@ func UnmarshalList[T any, P interface {
 }](data []byte) ([]T, error) {
 	var out []T
 	decodeItem := func(v *T, d *dec) error { return P(v).decodeJSON(d) }
-	err := decodeFresh(data, into[[]T]{&out, func(v *[]T, d *dec) error { return decodeSlice(v, d, decodeItem) }})
+	err := decodeFresh(data, decoderFunc(func(d *dec) error { return decodeSlice(&out, d, decodeItem) }))
 	return out, err
 }
 

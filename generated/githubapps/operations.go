@@ -494,9 +494,9 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 		query: params.query(),
 	}
 	var out []IntegrationInstallationRequest
-	resp, err := c.do(ctx, r, into[[]IntegrationInstallationRequest]{&out, func(v *[]IntegrationInstallationRequest, d *dec) error {
-		return decodeSlice(v, d, (*IntegrationInstallationRequest).decodeJSON)
-	}})
+	resp, err := c.do(ctx, r, decoderFunc(func(d *dec) error {
+		return decodeSlice(&out, d, (*IntegrationInstallationRequest).decodeJSON)
+	}))
 	if err != nil {
 		return nil, resp, err
 	}
@@ -528,9 +528,9 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 			}
 			return &(*page)[i], true
 		}
-		return into[[]IntegrationInstallationRequest]{page, func(v *[]IntegrationInstallationRequest, d *dec) error {
-			return decodeSlice(v, d, (*IntegrationInstallationRequest).decodeJSON)
-		}}, item
+		return decoderFunc(func(d *dec) error {
+			return decodeSlice(page, d, (*IntegrationInstallationRequest).decodeJSON)
+		}), item
 	})
 }
 
@@ -597,9 +597,9 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 		query: params.query(),
 	}
 	var out []Installation
-	resp, err := c.do(ctx, r, into[[]Installation]{&out, func(v *[]Installation, d *dec) error {
-		return decodeSlice(v, d, (*Installation).decodeJSON)
-	}})
+	resp, err := c.do(ctx, r, decoderFunc(func(d *dec) error {
+		return decodeSlice(&out, d, (*Installation).decodeJSON)
+	}))
 	if err != nil {
 		return nil, resp, err
 	}
@@ -630,9 +630,9 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 			}
 			return &(*page)[i], true
 		}
-		return into[[]Installation]{page, func(v *[]Installation, d *dec) error {
-			return decodeSlice(v, d, (*Installation).decodeJSON)
-		}}, item
+		return decoderFunc(func(d *dec) error {
+			return decodeSlice(page, d, (*Installation).decodeJSON)
+		}), item
 	})
 }
 

@@ -34,10 +34,16 @@ func readResult(r *ir.Result) []jen.Code {
 	}
 }
 
-// intoTarget wraps a pointer to a value that is not a named type (an array, a map, a
-// scalar) with its generated decoder, as the client core's decodeTarget.
+// intoTarget is the client core's decodeTarget for a value that is not a named type (an
+// array, a map, a scalar): a decoderFunc that decodes into what ptr points at.
 func intoTarget(r *ir.TypeRef, ptr jen.Code) jen.Code {
-	return jen.Id("into").Types(typeExpr(r)).Values(ptr, decodeFunc(r))
+	var decode jen.Code
+	if r.Kind == ir.Array || r.Kind == ir.Map {
+		decode = containerDecode(r, ptr)
+	} else {
+		decode = jen.Add(decodeFunc(r)).Call(ptr, jen.Id("d"))
+	}
+	return jen.Id("decoderFunc").Call(jen.Func().Params(decoderParam()).Error().Block(jen.Return(decode)))
 }
 
 // byStatusType emits the result of an operation whose successes differ: a field per status,
