@@ -371,7 +371,9 @@ type ListInstallationReposForAuthenticatedUserParams struct {
 	PerPage *int64
 }
 
-func (p *ListInstallationReposForAuthenticatedUserParams) query() url.Values {
+// listInstallationReposForAuthenticatedUserParamsQuery renders the query values p sets; nil when p
+// is nil.
+func listInstallationReposForAuthenticatedUserParamsQuery(p *ListInstallationReposForAuthenticatedUserParams) url.Values {
 	if p == nil {
 		return nil
 	}
@@ -402,7 +404,7 @@ func (c *Client) ListInstallationReposForAuthenticatedUser(ctx context.Context, 
 		op:       &opListInstallationReposForAuthenticatedUser,
 		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
-		query:    params.query(),
+		query:    listInstallationReposForAuthenticatedUserParamsQuery(params),
 	}
 	out := new(ListInstallationReposForAuthenticatedUserResponse)
 	resp, err := c.do(ctx, r, out)
@@ -428,7 +430,7 @@ func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Conte
 		op:       &opListInstallationReposForAuthenticatedUser,
 		opts:     opts,
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
-		query:    p.query(),
+		query:    listInstallationReposForAuthenticatedUserParamsQuery(&p),
 	}
 	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*InstallationRepository, bool)) {
 		page := new(ListInstallationReposForAuthenticatedUserResponse)
@@ -462,7 +464,9 @@ type ListInstallationRequestsForAuthenticatedAppParams struct {
 	PerPage *int64
 }
 
-func (p *ListInstallationRequestsForAuthenticatedAppParams) query() url.Values {
+// listInstallationRequestsForAuthenticatedAppParamsQuery renders the query values p sets; nil when
+// p is nil.
+func listInstallationRequestsForAuthenticatedAppParamsQuery(p *ListInstallationRequestsForAuthenticatedAppParams) url.Values {
 	if p == nil {
 		return nil
 	}
@@ -491,7 +495,7 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 	r := &request{
 		op:    &opListInstallationRequestsForAuthenticatedApp,
 		opts:  opts,
-		query: params.query(),
+		query: listInstallationRequestsForAuthenticatedAppParamsQuery(params),
 	}
 	var out []IntegrationInstallationRequest
 	resp, err := c.do(ctx, r, decoderFunc(func(d *dec) error {
@@ -518,7 +522,7 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 	r := &request{
 		op:    &opListInstallationRequestsForAuthenticatedApp,
 		opts:  opts,
-		query: p.query(),
+		query: listInstallationRequestsForAuthenticatedAppParamsQuery(&p),
 	}
 	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*IntegrationInstallationRequest, bool)) {
 		page := new([]IntegrationInstallationRequest)
@@ -558,7 +562,8 @@ type ListInstallationsParams struct {
 	Since *time.Time
 }
 
-func (p *ListInstallationsParams) query() url.Values {
+// listInstallationsParamsQuery renders the query values p sets; nil when p is nil.
+func listInstallationsParamsQuery(p *ListInstallationsParams) url.Values {
 	if p == nil {
 		return nil
 	}
@@ -594,7 +599,7 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 	r := &request{
 		op:    &opListInstallations,
 		opts:  opts,
-		query: params.query(),
+		query: listInstallationsParamsQuery(params),
 	}
 	var out []Installation
 	resp, err := c.do(ctx, r, decoderFunc(func(d *dec) error {
@@ -620,7 +625,7 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 	r := &request{
 		op:    &opListInstallations,
 		opts:  opts,
-		query: p.query(),
+		query: listInstallationsParamsQuery(&p),
 	}
 	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*Installation, bool)) {
 		page := new([]Installation)
@@ -656,7 +661,9 @@ type ListInstallationsForAuthenticatedUserParams struct {
 	PerPage *int64
 }
 
-func (p *ListInstallationsForAuthenticatedUserParams) query() url.Values {
+// listInstallationsForAuthenticatedUserParamsQuery renders the query values p sets; nil when p is
+// nil.
+func listInstallationsForAuthenticatedUserParamsQuery(p *ListInstallationsForAuthenticatedUserParams) url.Values {
 	if p == nil {
 		return nil
 	}
@@ -686,7 +693,7 @@ func (c *Client) ListInstallationsForAuthenticatedUser(ctx context.Context, para
 	r := &request{
 		op:    &opListInstallationsForAuthenticatedUser,
 		opts:  opts,
-		query: params.query(),
+		query: listInstallationsForAuthenticatedUserParamsQuery(params),
 	}
 	out := new(ListInstallationsForAuthenticatedUserResponse)
 	resp, err := c.do(ctx, r, out)
@@ -711,7 +718,7 @@ func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, 
 	r := &request{
 		op:    &opListInstallationsForAuthenticatedUser,
 		opts:  opts,
-		query: p.query(),
+		query: listInstallationsForAuthenticatedUserParamsQuery(&p),
 	}
 	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*Installation, bool)) {
 		page := new(ListInstallationsForAuthenticatedUserResponse)
@@ -745,7 +752,8 @@ type ListReposAccessibleToInstallationParams struct {
 	PerPage *int64
 }
 
-func (p *ListReposAccessibleToInstallationParams) query() url.Values {
+// listReposAccessibleToInstallationParamsQuery renders the query values p sets; nil when p is nil.
+func listReposAccessibleToInstallationParamsQuery(p *ListReposAccessibleToInstallationParams) url.Values {
 	if p == nil {
 		return nil
 	}
@@ -773,7 +781,7 @@ func (c *Client) ListReposAccessibleToInstallation(ctx context.Context, params *
 	r := &request{
 		op:    &opListReposAccessibleToInstallation,
 		opts:  opts,
-		query: params.query(),
+		query: listReposAccessibleToInstallationParamsQuery(params),
 	}
 	out := new(ListReposAccessibleToInstallationResponse)
 	resp, err := c.do(ctx, r, out)
@@ -798,7 +806,7 @@ func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, para
 	r := &request{
 		op:    &opListReposAccessibleToInstallation,
 		opts:  opts,
-		query: p.query(),
+		query: listReposAccessibleToInstallationParamsQuery(&p),
 	}
 	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*InstallationRepository, bool)) {
 		page := new(ListReposAccessibleToInstallationResponse)

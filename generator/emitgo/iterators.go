@@ -33,7 +33,7 @@ func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
 		jen.If(jen.Id("p").Dot(pg.PerPage.Name).Op("==").Nil()).Block(
 			jen.Id("p").Dot(pg.PerPage.Name).Op("=").Id("Ptr").Types(jen.Int64()).Call(jen.Lit(defaultPerPage))),
 	)
-	body = append(body, buildRequest(calls(op)[0], n, pathArgs, jen.Id("p"))...)
+	body = append(body, buildRequest(calls(op)[0], n, pathArgs, jen.Op("&").Id("p"))...)
 	var items, target jen.Code = jen.Op("*").Id("page"), intoTarget(op.Result.Type, jen.Id("page"))
 	element := jen.Parens(jen.Op("*").Id("page")).Index(jen.Id("i"))
 	if op.Result.Type.Kind == ir.Named {

@@ -169,21 +169,18 @@ func argumentChecks(op *ir.Operation, n *goNames, fail func(jen.Code) jen.Code) 
 }
 
 // buildRequest declares r, the request for the call; params is the expression of the
-// params struct pointer.
+// pointer to the params struct.
 func buildRequest(cl call, n *goNames, pathArgs []jen.Code, params *jen.Statement) []jen.Code {
 	op := cl.op
 	req := jen.Dict{jen.Id("op"): jen.Op("&").Id(n.descriptor[op]), jen.Id("opts"): jen.Id("opts")}
 	if len(pathArgs) > 0 {
 		req[jen.Id("pathArgs")] = jen.Index().String().Values(pathArgs...)
 	}
-	if op.Params != nil && hasParamsIn(op.Params, "query") {
-		req[jen.Id("query")] = params.Clone().Dot("query").Call()
-	}
-	if op.Params != nil && hasParamsIn(op.Params, "header") {
-		req[jen.Id("header")] = params.Clone().Dot("header").Call()
-	}
-	if op.Params != nil && hasParamsIn(op.Params, "cookie") {
-		req[jen.Id("cookies")] = params.Clone().Dot("cookie").Call()
+	field := map[string]string{"query": "query", "header": "header", "cookie": "cookies"}
+	for _, in := range paramLocations {
+		if op.Params != nil && hasParamsIn(op.Params, in) {
+			req[jen.Id(field[in])] = jen.Id(n.encoder[paramsIn{op.Params, in}]).Call(params.Clone())
+		}
 	}
 	if cl.accept != "" {
 		req[jen.Id("accept")] = jen.Lit(cl.accept)

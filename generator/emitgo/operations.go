@@ -16,7 +16,7 @@ func operations(f *jen.File, ops []*ir.Operation, api *ir.API, n *goNames) {
 	for _, op := range ops {
 		descriptor(f, op, n, api.InstallationTokens != nil && api.InstallationTokens.Revoke == op)
 		if op.Params != nil {
-			paramsType(f, op)
+			paramsType(f, op, n)
 		}
 		if t := op.Result.Type; t != nil && t.Kind == ir.Named && t.Named.Kind == ir.ByStatus {
 			byStatusType(f, t.Named)
@@ -155,7 +155,7 @@ func authDoc(op *ir.Operation) string {
 	return "Credentials: " + strings.Join(parts, ", or ") + "."
 }
 
-func paramsType(f *jen.File, op *ir.Operation) {
+func paramsType(f *jen.File, op *ir.Operation, n *goNames) {
 	p := op.Params
 	var fields []jen.Code
 	for _, fl := range p.Fields {
@@ -163,9 +163,9 @@ func paramsType(f *jen.File, op *ir.Operation) {
 	}
 	f.Add(docComment(fmt.Sprintf("%s holds the query and header parameters of %s. A nil field is not sent.", p.TypeName, methodRef(op)))).
 		Type().Id(p.TypeName).Struct(fields...)
-	for _, in := range []string{"query", "header", "cookie"} {
+	for _, in := range paramLocations {
 		if hasParamsIn(p, in) {
-			paramsEncoder(f, p, in)
+			paramsEncoder(f, p, in, n.encoder[paramsIn{p, in}])
 		}
 	}
 	if secrets := secretParams(p); len(secrets) > 0 {
@@ -182,9 +182,14 @@ func hasParamsIn(p *ir.Params, in string) bool {
 	return false
 }
 
-// paramsEncoder emits the method that renders the params of one location: query and
-// cookie values (by name, the client core sets the cookies) or headers.
-func paramsEncoder(f *jen.File, p *ir.Params, in string) {
+// paramLocations are where params other than the path's go, each rendered by a function of
+// its own.
+var paramLocations = []string{"query", "header", "cookie"}
+
+// paramsEncoder emits the function that renders the params of one location: query and
+// cookie values (by name, the client core sets the cookies) or headers. A function, not a
+// method: a method would cost a whole API's compile a type descriptor for its signature.
+func paramsEncoder(f *jen.File, p *ir.Params, in, name string) {
 	target, ctor := jen.Qual("net/url", "Values"), jen.Qual("net/url", "Values").Values()
 	if in == "header" {
 		target, ctor = jen.Qual("net/http", "Header"), jen.Qual("net/http", "Header").Values()
@@ -199,8 +204,10 @@ func paramsEncoder(f *jen.File, p *ir.Params, in string) {
 		}
 	}
 	body = append(body, jen.Return(jen.Id("v")))
+	what := map[string]string{"query": "query values", "header": "headers", "cookie": "cookies, by name"}[in]
 	f.Line()
-	f.Func().Params(jen.Id("p").Op("*").Id(p.TypeName)).Id(in).Params().Add(target).Block(body...)
+	f.Add(docComment(fmt.Sprintf("%s renders the %s p sets; nil when p is nil.", name, what))).
+		Func().Id(name).Params(jen.Id("p").Op("*").Id(p.TypeName)).Add(target).Block(body...)
 }
 
 // encodeParam sets one parameter: arrays repeat the key (explode) or join with commas.

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"github.com/ghappsgen/ghappsgen/generator/ir"
 	"github.com/ghappsgen/ghappsgen/generator/naming"
@@ -22,6 +23,7 @@ type goNames struct {
 	members    map[*ir.Type]string // a struct's member-name table
 	reader     map[*ir.Type]string // a struct's memberReader, where it needs one
 	writer     map[*ir.Type]string // a struct's memberWriter, where it needs one
+	encoder    map[paramsIn]string // the function that renders an operation's params of one location
 	properties map[*ir.Type]string // a std struct's list of known properties
 	cases      map[*ir.Type]string // a union's variant table
 	union      map[*ir.Type]string // a union's decoding state
@@ -45,6 +47,7 @@ func newGoNames(api *ir.API) *goNames {
 		members:    map[*ir.Type]string{},
 		reader:     map[*ir.Type]string{},
 		writer:     map[*ir.Type]string{},
+		encoder:    map[paramsIn]string{},
 		properties: map[*ir.Type]string{},
 		cases:      map[*ir.Type]string{},
 		union:      map[*ir.Type]string{},
@@ -73,6 +76,12 @@ func newGoNames(api *ir.API) *goNames {
 	}
 	for _, op := range api.Operations {
 		n.descriptor[op] = n.claim("op" + op.FullName)
+		if op.Params == nil {
+			continue
+		}
+		for _, in := range paramLocations {
+			n.encoder[paramsIn{op.Params, in}] = n.claim(lowerFirst(op.Params.TypeName) + strings.ToUpper(in[:1]) + in[1:])
+		}
 	}
 	exported := map[string]bool{}
 	for _, t := range api.Types {
@@ -96,6 +105,12 @@ func newGoNames(api *ir.API) *goNames {
 		}
 	}
 	return n
+}
+
+// paramsIn names an operation's params of one location (query, header or cookie).
+type paramsIn struct {
+	params *ir.Params
+	in     string
 }
 
 // claim takes the lowest free form of want (want, want2, want3, ...).

@@ -19,13 +19,13 @@ func TestQueryEncoding(t *testing.T) {
 	sort := ListReposSortFullName
 	trace := "abc"
 	p := &ListReposParams{Sort: &sort, Labels: []string{"a", "b c"}, IDs: []int64{1, 2}, XTrace: &trace}
-	if got, want := p.query().Encode(), "ids=1&ids=2&labels=a%2Cb+c&sort=full_name"; got != want {
+	if got, want := listReposParamsQuery(p).Encode(), "ids=1&ids=2&labels=a%2Cb+c&sort=full_name"; got != want {
 		t.Errorf("query: got %s, want %s", got, want)
 	}
-	if got := p.header().Get("X-Trace"); got != "abc" {
+	if got := listReposParamsHeader(p).Get("X-Trace"); got != "abc" {
 		t.Errorf("header: got %q", got)
 	}
-	if (*ListReposParams)(nil).query() != nil {
+	if listReposParamsQuery(nil) != nil {
 		t.Error("nil params send no query")
 	}
 }
