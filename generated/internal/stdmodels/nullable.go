@@ -10,6 +10,13 @@ import (
 // Nullable is a member the API allows to be null. It tells three things apart, as the API
 // does: absent (its zero value: left out of a request, missing from an answer), null
 // (Null: sent as null, which clears what the member held), and a value (NotNull).
+//
+// Get, Or, IsNull and IsSet take a pointer receiver, so they are called on a member of a
+// model (inst.SuspendedBy.Get()) or a variable, not on a value that is not addressable (a
+// function's result). Each method with a value receiver costs a whole API's compile two
+// wrappers for every type of Nullable member (a few hundred), one with a pointer receiver
+// costs one. String, IsZero and MarshalJSON keep value receivers: fmt and encoding/json
+// call them on values.
 type Nullable[T any] struct {
 	value T
 	state nullState
@@ -31,10 +38,10 @@ func NotNull[T any](v T) Nullable[T] { return Nullable[T]{value: v, state: prese
 
 // Get returns the value and true, or the zero value and false when the member is null or
 // absent.
-func (n Nullable[T]) Get() (T, bool) { return n.value, n.state == present }
+func (n *Nullable[T]) Get() (T, bool) { return n.value, n.state == present }
 
 // Or returns the value, or def when the member is null or absent.
-func (n Nullable[T]) Or(def T) T {
+func (n *Nullable[T]) Or(def T) T {
 	if n.state == present {
 		return n.value
 	}
@@ -42,10 +49,10 @@ func (n Nullable[T]) Or(def T) T {
 }
 
 // IsNull tells whether the member is null.
-func (n Nullable[T]) IsNull() bool { return n.state == null }
+func (n *Nullable[T]) IsNull() bool { return n.state == null }
 
 // IsSet tells whether the member is there, null or not.
-func (n Nullable[T]) IsSet() bool { return n.state != absent }
+func (n *Nullable[T]) IsSet() bool { return n.state != absent }
 
 // IsZero tells whether the member is absent, for encoding/json's omitzero.
 func (n Nullable[T]) IsZero() bool { return n.state == absent }
