@@ -432,15 +432,15 @@ func (c *Client) ListInstallationReposForAuthenticatedUserIter(ctx context.Conte
 		pathArgs: []string{strconv.FormatInt(installationID, 10)},
 		query:    listInstallationReposForAuthenticatedUserParamsQuery(&p),
 	}
-	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*InstallationRepository, bool)) {
+	return iterate(ctx, c, r, func(d *dec) (func(int) (*InstallationRepository, bool), error) {
 		page := new(ListInstallationReposForAuthenticatedUserResponse)
-		item := func(i int) (*InstallationRepository, bool) {
+		err := page.decodeJSON(d)
+		return func(i int) (*InstallationRepository, bool) {
 			if i >= len(page.Repositories) {
 				return nil, false
 			}
 			return &page.Repositories[i], true
-		}
-		return page, item
+		}, err
 	})
 }
 
@@ -524,17 +524,15 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 		opts:  opts,
 		query: listInstallationRequestsForAuthenticatedAppParamsQuery(&p),
 	}
-	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*IntegrationInstallationRequest, bool)) {
-		page := new([]IntegrationInstallationRequest)
-		item := func(i int) (*IntegrationInstallationRequest, bool) {
-			if i >= len(*page) {
+	return iterate(ctx, c, r, func(d *dec) (func(int) (*IntegrationInstallationRequest, bool), error) {
+		var page []IntegrationInstallationRequest
+		err := decodeSlice(&page, d, (*IntegrationInstallationRequest).decodeJSON)
+		return func(i int) (*IntegrationInstallationRequest, bool) {
+			if i >= len(page) {
 				return nil, false
 			}
-			return &(*page)[i], true
-		}
-		return decoderFunc(func(d *dec) error {
-			return decodeSlice(page, d, (*IntegrationInstallationRequest).decodeJSON)
-		}), item
+			return &page[i], true
+		}, err
 	})
 }
 
@@ -627,17 +625,15 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 		opts:  opts,
 		query: listInstallationsParamsQuery(&p),
 	}
-	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*Installation, bool)) {
-		page := new([]Installation)
-		item := func(i int) (*Installation, bool) {
-			if i >= len(*page) {
+	return iterate(ctx, c, r, func(d *dec) (func(int) (*Installation, bool), error) {
+		var page []Installation
+		err := decodeSlice(&page, d, (*Installation).decodeJSON)
+		return func(i int) (*Installation, bool) {
+			if i >= len(page) {
 				return nil, false
 			}
-			return &(*page)[i], true
-		}
-		return decoderFunc(func(d *dec) error {
-			return decodeSlice(page, d, (*Installation).decodeJSON)
-		}), item
+			return &page[i], true
+		}, err
 	})
 }
 
@@ -720,15 +716,15 @@ func (c *Client) ListInstallationsForAuthenticatedUserIter(ctx context.Context, 
 		opts:  opts,
 		query: listInstallationsForAuthenticatedUserParamsQuery(&p),
 	}
-	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*Installation, bool)) {
+	return iterate(ctx, c, r, func(d *dec) (func(int) (*Installation, bool), error) {
 		page := new(ListInstallationsForAuthenticatedUserResponse)
-		item := func(i int) (*Installation, bool) {
+		err := page.decodeJSON(d)
+		return func(i int) (*Installation, bool) {
 			if i >= len(page.Installations) {
 				return nil, false
 			}
 			return &page.Installations[i], true
-		}
-		return page, item
+		}, err
 	})
 }
 
@@ -808,15 +804,15 @@ func (c *Client) ListReposAccessibleToInstallationIter(ctx context.Context, para
 		opts:  opts,
 		query: listReposAccessibleToInstallationParamsQuery(&p),
 	}
-	return iterate(ctx, c, r, func() (decodeTarget, func(int) (*InstallationRepository, bool)) {
+	return iterate(ctx, c, r, func(d *dec) (func(int) (*InstallationRepository, bool), error) {
 		page := new(ListReposAccessibleToInstallationResponse)
-		item := func(i int) (*InstallationRepository, bool) {
+		err := page.decodeJSON(d)
+		return func(i int) (*InstallationRepository, bool) {
 			if i >= len(page.Repositories) {
 				return nil, false
 			}
 			return &page.Repositories[i], true
-		}
-		return page, item
+		}, err
 	})
 }
 

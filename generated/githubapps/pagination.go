@@ -20,24 +20,27 @@ var (
 // iterate walks a list page by page, following each answer's Link rel="next" URL as the
 // server gives it, and yields the items of each page in order. It yields the first error
 // and stops; it stops when the consumer's loop breaks or ctx ends, and with an error when a
-// link leads back to a page it has fetched or the pages pass the client's MaxPages. next
-// gives a new page's decode target and, once it is read, its item i (false past the last).
-// (The walking is pager's, and a model's items are yielded by pointer, so that iterate has
-// one instantiation for every list of models: a description with a hundred lists does not
-// compile the walk a hundred times; not inlined, so that its closure is not copied into
-// every method either.)
+// link leads back to a page it has fetched or the pages pass the client's MaxPages. read
+// decodes a page and returns its item i (false past the last). (The walking is pager's,
+// and a model's items are yielded by pointer, so that iterate has one instantiation for
+// every list of models: a description with a hundred lists does not compile the walk a
+// hundred times; not inlined, so that its closure is not copied into every method either.)
 //
 //go:noinline
-func iterate[Item any](ctx context.Context, c *Client, r *request, next func() (decodeTarget, func(i int) (Item, bool))) iter.Seq2[Item, error] {
+func iterate[Item any](ctx context.Context, c *Client, r *request, read func(d *dec) (func(i int) (Item, bool), error)) iter.Seq2[Item, error] {
 	return func(yield func(Item, error) bool) {
 		p := pager{c: c, r: r}
 		for more := true; more; {
-			target, item := next()
-			if err := p.fetch(ctx, target); err != nil {
+			var item func(i int) (Item, bool)
+			err := p.fetch(ctx, decoderFunc(func(d *dec) (err error) {
+				item, err = read(d)
+				return err
+			}))
+			if err != nil {
 				yield(*new(Item), err)
 				return
 			}
-			for i := 0; ; i++ {
+			for i := 0; item != nil; i++ {
 				v, ok := item(i)
 				if !ok {
 					break
@@ -46,7 +49,6 @@ func iterate[Item any](ctx context.Context, c *Client, r *request, next func() (
 					return
 				}
 			}
-			var err error
 			if more, err = p.advance(); err != nil {
 				yield(*new(Item), err)
 				return

@@ -34,25 +34,31 @@ func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
 			jen.Id("p").Dot(pg.PerPage.Name).Op("=").Id("Ptr").Types(jen.Int64()).Call(jen.Lit(defaultPerPage))),
 	)
 	body = append(body, buildRequest(calls(op)[0], n, pathArgs, jen.Op("&").Id("p"))...)
-	var items, target jen.Code = jen.Op("*").Id("page"), intoTarget(op.Result.Type, jen.Id("page"))
-	element := jen.Parens(jen.Op("*").Id("page")).Index(jen.Id("i"))
-	if op.Result.Type.Kind == ir.Named {
-		items, target = jen.Id("page").Dot(pg.Items.Name), jen.Id("page")
-		element = jen.Id("page").Dot(pg.Items.Name).Index(jen.Id("i"))
+	// read decodes a page and returns its items' accessor: a page is a local of each read, so
+	// walks of one iterator share nothing.
+	var items, element, decode jen.Code
+	if op.Result.Type.Kind == ir.Named { // an object whose member holds the items
+		items, element = jen.Id("page").Dot(pg.Items.Name), jen.Id("page").Dot(pg.Items.Name).Index(jen.Id("i"))
+		decode = jen.Id("page").Op(":=").New(typeExpr(op.Result.Type))
+		decode = jen.Add(decode).Line().Err().Op(":=").Id("page").Dot("decodeJSON").Call(jen.Id("d"))
+	} else { // an array of the items
+		items, element = jen.Id("page"), jen.Id("page").Index(jen.Id("i"))
+		decode = jen.Var().Id("page").Add(typeExpr(op.Result.Type)).Line().
+			Err().Op(":=").Add(containerDecode(op.Result.Type, jen.Op("&").Id("page")))
 	}
 	none := jen.Op("*").New(item.Clone())
 	if yieldsPointer(pg.Item) {
 		element, none = jen.Op("&").Add(element), jen.Nil()
 	}
-	next := jen.Func().Params().Params(jen.Id("decodeTarget"), jen.Func().Params(jen.Int()).Params(item.Clone(), jen.Bool())).Block(
-		jen.Id("page").Op(":=").New(typeExpr(op.Result.Type)),
-		jen.Id("item").Op(":=").Func().Params(jen.Id("i").Int()).Params(item.Clone(), jen.Bool()).Block(
+	accessor := jen.Func().Params(jen.Int()).Params(item.Clone(), jen.Bool())
+	read := jen.Func().Params(decoderParam()).Params(accessor, jen.Error()).Block(
+		decode,
+		jen.Return(jen.Func().Params(jen.Id("i").Int()).Params(item.Clone(), jen.Bool()).Block(
 			jen.If(jen.Id("i").Op(">=").Len(items)).Block(jen.Return(none, jen.False())),
 			jen.Return(element, jen.True()),
-		),
-		jen.Return(target, jen.Id("item")),
+		), jen.Err()),
 	)
-	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), next)))
+	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), read)))
 	yields := "every item"
 	if yieldsPointer(pg.Item) {
 		yields = "a pointer to every item"
