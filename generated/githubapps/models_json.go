@@ -4,6 +4,7 @@ package githubapps
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -95,9 +96,11 @@ func (u *AppOwner) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
+		u.SimpleUser = new(SimpleUser)
+		err = u.SimpleUser.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
+		u.Enterprise = new(Enterprise)
+		err = u.Enterprise.decodeJSON(d)
 	}
 	return err
 }
@@ -396,7 +399,13 @@ func readCreateInstallationAccessTokenRequestMember(at unsafe.Pointer, i int, ke
 	case 1:
 		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
 	case 2:
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(AppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	return d.Skip()
 }
@@ -561,9 +570,11 @@ func (u *InstallationAccount) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
+		u.SimpleUser = new(SimpleUser)
+		err = u.SimpleUser.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
+		u.Enterprise = new(Enterprise)
+		err = u.Enterprise.decodeJSON(d)
 	}
 	return err
 }
@@ -612,13 +623,25 @@ func readInstallationRepositoryMember(at unsafe.Pointer, i int, key []byte, d *d
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 6:
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(RepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
 	case 63:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
 	case 97:
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
+		// "code_search_index_status"
+		if d.Next() == jx.Null {
+			s.CodeSearchIndexStatus = nil
+			return d.Null()
+		}
+		s.CodeSearchIndexStatus = new(RepositoryCodeSearchIndexStatus)
+		return s.CodeSearchIndexStatus.decodeJSON(d)
 	case 98:
 		return decodeMap(&s.CustomProperties, d, decodeAny) // "custom_properties"
 	}
@@ -743,7 +766,13 @@ func readInstallationTokenMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*InstallationToken)(at)
 	switch i {
 	case 2:
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(AppPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 4:
 		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON) // "repositories"
 	case 7:
@@ -914,13 +943,25 @@ func readRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 6:
-		return decodePtr(&s.Permissions, d, (*RepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(RepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
 	case 63:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
 	case 97:
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
+		// "code_search_index_status"
+		if d.Next() == jx.Null {
+			s.CodeSearchIndexStatus = nil
+			return d.Null()
+		}
+		s.CodeSearchIndexStatus = new(RepositoryCodeSearchIndexStatus)
+		return s.CodeSearchIndexStatus.decodeJSON(d)
 	}
 	return d.Skip()
 }
@@ -1079,7 +1120,13 @@ func readScopeTokenRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 4:
 		return decodeSlice(&s.RepositoryIDs, d, decodeInt64) // "repository_ids"
 	case 5:
-		return decodePtr(&s.Permissions, d, (*AppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(AppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	return d.Skip()
 }

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,11 +22,29 @@ func readBranchProtectionRuleCreatedMember(at unsafe.Pointer, i int, key []byte,
 	s := (*BranchProtectionRuleCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
@@ -124,11 +143,29 @@ func readBranchProtectionRuleDeletedMember(at unsafe.Pointer, i int, key []byte,
 	s := (*BranchProtectionRuleDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
@@ -227,13 +264,37 @@ func readBranchProtectionRuleEditedMember(at unsafe.Pointer, i int, key []byte, 
 	s := (*BranchProtectionRuleEdited)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Changes, d, (*BranchProtectionRuleEditedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(BranchProtectionRuleEditedChanges)
+		return s.Changes.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -338,27 +399,93 @@ func readBranchProtectionRuleEditedChangesMember(at unsafe.Pointer, i int, key [
 	s := (*BranchProtectionRuleEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.AdminEnforced, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "admin_enforced"
+		// "admin_enforced"
+		if d.Next() == jx.Null {
+			s.AdminEnforced = nil
+			return d.Null()
+		}
+		s.AdminEnforced = new(BranchProtectionRuleEditedChangesAdminEnforced)
+		return s.AdminEnforced.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.AuthorizedActorNames, d, (*BranchProtectionRuleEditedChangesAuthorizedActorNames).decodeJSON) // "authorized_actor_names"
+		// "authorized_actor_names"
+		if d.Next() == jx.Null {
+			s.AuthorizedActorNames = nil
+			return d.Null()
+		}
+		s.AuthorizedActorNames = new(BranchProtectionRuleEditedChangesAuthorizedActorNames)
+		return s.AuthorizedActorNames.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.AuthorizedActorsOnly, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "authorized_actors_only"
+		// "authorized_actors_only"
+		if d.Next() == jx.Null {
+			s.AuthorizedActorsOnly = nil
+			return d.Null()
+		}
+		s.AuthorizedActorsOnly = new(BranchProtectionRuleEditedChangesAdminEnforced)
+		return s.AuthorizedActorsOnly.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.AuthorizedDismissalActorsOnly, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "authorized_dismissal_actors_only"
+		// "authorized_dismissal_actors_only"
+		if d.Next() == jx.Null {
+			s.AuthorizedDismissalActorsOnly = nil
+			return d.Null()
+		}
+		s.AuthorizedDismissalActorsOnly = new(BranchProtectionRuleEditedChangesAdminEnforced)
+		return s.AuthorizedDismissalActorsOnly.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.LinearHistoryRequirementEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "linear_history_requirement_enforcement_level"
+		// "linear_history_requirement_enforcement_level"
+		if d.Next() == jx.Null {
+			s.LinearHistoryRequirementEnforcementLevel = nil
+			return d.Null()
+		}
+		s.LinearHistoryRequirementEnforcementLevel = new(BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel)
+		return s.LinearHistoryRequirementEnforcementLevel.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.LockBranchEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "lock_branch_enforcement_level"
+		// "lock_branch_enforcement_level"
+		if d.Next() == jx.Null {
+			s.LockBranchEnforcementLevel = nil
+			return d.Null()
+		}
+		s.LockBranchEnforcementLevel = new(BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel)
+		return s.LockBranchEnforcementLevel.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.LockAllowsForkSync, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "lock_allows_fork_sync"
+		// "lock_allows_fork_sync"
+		if d.Next() == jx.Null {
+			s.LockAllowsForkSync = nil
+			return d.Null()
+		}
+		s.LockAllowsForkSync = new(BranchProtectionRuleEditedChangesAdminEnforced)
+		return s.LockAllowsForkSync.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.PullRequestReviewsEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "pull_request_reviews_enforcement_level"
+		// "pull_request_reviews_enforcement_level"
+		if d.Next() == jx.Null {
+			s.PullRequestReviewsEnforcementLevel = nil
+			return d.Null()
+		}
+		s.PullRequestReviewsEnforcementLevel = new(BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel)
+		return s.PullRequestReviewsEnforcementLevel.decodeJSON(d)
 	case 8:
-		return decodePtr(&s.RequireLastPushApproval, d, (*BranchProtectionRuleEditedChangesAdminEnforced).decodeJSON) // "require_last_push_approval"
+		// "require_last_push_approval"
+		if d.Next() == jx.Null {
+			s.RequireLastPushApproval = nil
+			return d.Null()
+		}
+		s.RequireLastPushApproval = new(BranchProtectionRuleEditedChangesAdminEnforced)
+		return s.RequireLastPushApproval.decodeJSON(d)
 	case 9:
-		return decodePtr(&s.RequiredStatusChecks, d, (*BranchProtectionRuleEditedChangesAuthorizedActorNames).decodeJSON) // "required_status_checks"
+		// "required_status_checks"
+		if d.Next() == jx.Null {
+			s.RequiredStatusChecks = nil
+			return d.Null()
+		}
+		s.RequiredStatusChecks = new(BranchProtectionRuleEditedChangesAuthorizedActorNames)
+		return s.RequiredStatusChecks.decodeJSON(d)
 	case 10:
-		return decodePtr(&s.RequiredStatusChecksEnforcementLevel, d, (*BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel).decodeJSON) // "required_status_checks_enforcement_level"
+		// "required_status_checks_enforcement_level"
+		if d.Next() == jx.Null {
+			s.RequiredStatusChecksEnforcementLevel = nil
+			return d.Null()
+		}
+		s.RequiredStatusChecksEnforcementLevel = new(BranchProtectionRuleEditedChangesLinearHistoryRequirementEnforcementLevel)
+		return s.RequiredStatusChecksEnforcementLevel.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -22,11 +23,29 @@ func readCheckRunCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -124,11 +143,29 @@ func readCheckRunCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -227,15 +264,39 @@ func readCheckRunRequestedActionMember(at unsafe.Pointer, i int, key []byte, d *
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.RequestedAction, d, (*CheckRunRequestedActionRequestedAction).decodeJSON) // "requested_action"
+		// "requested_action"
+		if d.Next() == jx.Null {
+			s.RequestedAction = nil
+			return d.Null()
+		}
+		s.RequestedAction = new(CheckRunRequestedActionRequestedAction)
+		return s.RequestedAction.decodeJSON(d)
 	case 7:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -397,11 +458,29 @@ func readCheckRunRerequestedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 1:
 		return s.CheckRun.decodeJSON(d) // "check_run"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -502,7 +581,13 @@ func readCheckRunWithSimpleCheckSuiteMember(at unsafe.Pointer, i int, key []byte
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 4:
-		return decodePtr(&s.Deployment, d, (*DeploymentSimple).decodeJSON) // "deployment"
+		// "deployment"
+		if d.Next() == jx.Null {
+			s.Deployment = nil
+			return d.Null()
+		}
+		s.Deployment = new(DeploymentSimple)
+		return s.Deployment.decodeJSON(d)
 	case 12:
 		return s.Output.decodeJSON(d) // "output"
 	case 13:
@@ -828,9 +913,21 @@ func readMinimalRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 60:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
 	case 73:
-		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(MinimalRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 79:
-		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConduct).decodeJSON) // "code_of_conduct"
+		// "code_of_conduct"
+		if d.Next() == jx.Null {
+			s.CodeOfConduct = nil
+			return d.Null()
+		}
+		s.CodeOfConduct = new(CodeOfConduct)
+		return s.CodeOfConduct.decodeJSON(d)
 	case 80:
 		return decodeNullableRef(&s.License, d, (*MinimalRepositoryLicense).decodeJSON) // "license"
 	case 86:
@@ -1295,7 +1392,13 @@ func readSimpleCheckSuiteMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	case 9:
 		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON) // "pull_requests"
 	case 10:
-		return decodePtr(&s.Repository, d, (*MinimalRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(MinimalRepository)
+		return s.Repository.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

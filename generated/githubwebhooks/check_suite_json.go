@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -22,11 +23,29 @@ func readCheckSuiteCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -229,7 +248,13 @@ func readCheckSuiteCompletedCheckSuiteAppMember(at unsafe.Pointer, i int, key []
 	case 9:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
-		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(CheckSuiteCompletedCheckSuiteAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -323,11 +348,29 @@ func readCheckSuiteRequestedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -530,7 +573,13 @@ func readCheckSuiteRequestedCheckSuiteAppMember(at unsafe.Pointer, i int, key []
 	case 9:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
-		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(CheckSuiteRequestedCheckSuiteAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -724,11 +773,29 @@ func readCheckSuiteRerequestedMember(at unsafe.Pointer, i int, key []byte, d *de
 	case 1:
 		return s.CheckSuite.decodeJSON(d) // "check_suite"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -931,7 +998,13 @@ func readCheckSuiteRerequestedCheckSuiteAppMember(at unsafe.Pointer, i int, key 
 	case 9:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 10:
-		return decodePtr(&s.Permissions, d, (*CheckSuiteRequestedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(CheckSuiteRequestedCheckSuiteAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -22,11 +23,29 @@ func readCommitCommentCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -123,7 +142,13 @@ func readCommitCommentCreatedCommentMember(at unsafe.Pointer, i int, key []byte,
 	s := (*CommitCommentCreatedComment)(at)
 	switch i {
 	case 10:
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+		// "reactions"
+		if d.Next() == jx.Null {
+			s.Reactions = nil
+			return d.Null()
+		}
+		s.Reactions = new(DiscussionReactions)
+		return s.Reactions.decodeJSON(d)
 	case 13:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}

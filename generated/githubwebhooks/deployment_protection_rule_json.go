@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,15 +22,33 @@ func readDeploymentProtectionRuleRequestedMember(at unsafe.Pointer, i int, key [
 	s := (*DeploymentProtectionRuleRequested)(at)
 	switch i {
 	case 4:
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
+		// "deployment"
+		if d.Next() == jx.Null {
+			s.Deployment = nil
+			return d.Null()
+		}
+		s.Deployment = new(Deployment)
+		return s.Deployment.decodeJSON(d)
 	case 5:
 		return decodeSlice(&s.PullRequests, d, (*PullRequest).decodeJSON) // "pull_requests"
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 8:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 9:
 		return s.Sender.decodeJSON(d) // "sender"
 	}

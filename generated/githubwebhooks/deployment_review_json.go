@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,11 +22,29 @@ func readDeploymentReviewApprovedMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*DeploymentReviewApproved)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
+		// "approver"
+		if d.Next() == jx.Null {
+			s.Approver = nil
+			return d.Null()
+		}
+		s.Approver = new(WebhooksApprover)
+		return s.Approver.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 6:
@@ -35,7 +54,13 @@ func readDeploymentReviewApprovedMember(at unsafe.Pointer, i int, key []byte, d 
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 10:
-		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON) // "workflow_job_run"
+		// "workflow_job_run"
+		if d.Next() == jx.Null {
+			s.WorkflowJobRun = nil
+			return d.Null()
+		}
+		s.WorkflowJobRun = new(WebhooksWorkflowJobRun)
+		return s.WorkflowJobRun.decodeJSON(d)
 	case 11:
 		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewApprovedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
 	case 12:
@@ -259,7 +284,13 @@ func readDeploymentReviewApprovedWorkflowRunMember(at unsafe.Pointer, i int, key
 			return decodeMap(v, d, decodeAny)
 		}) // "head_commit"
 	case 12:
-		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
+		// "head_repository"
+		if d.Next() == jx.Null {
+			s.HeadRepository = nil
+			return d.Null()
+		}
+		s.HeadRepository = new(DeploymentReviewApprovedWorkflowRunHeadRepository)
+		return s.HeadRepository.decodeJSON(d)
 	case 22:
 		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
 	case 23:
@@ -267,7 +298,13 @@ func readDeploymentReviewApprovedWorkflowRunMember(at unsafe.Pointer, i int, key
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
 		}) // "referenced_workflows"
 	case 24:
-		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(DeploymentReviewApprovedWorkflowRunHeadRepository)
+		return s.Repository.decodeJSON(d)
 	case 30:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	}
@@ -429,7 +466,13 @@ func readDeploymentReviewApprovedWorkflowRunHeadRepositoryMember(at unsafe.Point
 	s := (*DeploymentReviewApprovedWorkflowRunHeadRepository)(at)
 	switch i {
 	case 34:
-		return decodePtr(&s.Owner, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "owner"
+		// "owner"
+		if d.Next() == jx.Null {
+			s.Owner = nil
+			return d.Null()
+		}
+		s.Owner = new(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner)
+		return s.Owner.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -544,11 +587,29 @@ func readDeploymentReviewRejectedMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*DeploymentReviewRejected)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Approver, d, (*WebhooksApprover).decodeJSON) // "approver"
+		// "approver"
+		if d.Next() == jx.Null {
+			s.Approver = nil
+			return d.Null()
+		}
+		s.Approver = new(WebhooksApprover)
+		return s.Approver.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 6:
@@ -558,7 +619,13 @@ func readDeploymentReviewRejectedMember(at unsafe.Pointer, i int, key []byte, d 
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 10:
-		return decodePtr(&s.WorkflowJobRun, d, (*WebhooksWorkflowJobRun).decodeJSON) // "workflow_job_run"
+		// "workflow_job_run"
+		if d.Next() == jx.Null {
+			s.WorkflowJobRun = nil
+			return d.Null()
+		}
+		s.WorkflowJobRun = new(WebhooksWorkflowJobRun)
+		return s.WorkflowJobRun.decodeJSON(d)
 	case 11:
 		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewRejectedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
 	case 12:
@@ -773,7 +840,13 @@ func readDeploymentReviewRejectedWorkflowRunMember(at unsafe.Pointer, i int, key
 			return decodeMap(v, d, decodeAny)
 		}) // "head_commit"
 	case 11:
-		return decodePtr(&s.HeadRepository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
+		// "head_repository"
+		if d.Next() == jx.Null {
+			s.HeadRepository = nil
+			return d.Null()
+		}
+		s.HeadRepository = new(DeploymentReviewApprovedWorkflowRunHeadRepository)
+		return s.HeadRepository.decodeJSON(d)
 	case 21:
 		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
 	case 22:
@@ -781,7 +854,13 @@ func readDeploymentReviewRejectedWorkflowRunMember(at unsafe.Pointer, i int, key
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
 		}) // "referenced_workflows"
 	case 23:
-		return decodePtr(&s.Repository, d, (*DeploymentReviewApprovedWorkflowRunHeadRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(DeploymentReviewApprovedWorkflowRunHeadRepository)
+		return s.Repository.decodeJSON(d)
 	case 29:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	}
@@ -942,9 +1021,21 @@ func readDeploymentReviewRequestedMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*DeploymentReviewRequested)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:

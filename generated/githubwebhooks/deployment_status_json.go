@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -27,11 +28,29 @@ func readDeploymentStatusCreatedMember(at unsafe.Pointer, i int, key []byte, d *
 	case 3:
 		return s.DeploymentStatus.decodeJSON(d) // "deployment_status"
 	case 4:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -350,7 +369,13 @@ func readDeploymentStatusCreatedDeploymentPerformedViaGithubAppMember(at unsafe.
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -545,7 +570,13 @@ func readDeploymentStatusCreatedDeploymentStatusPerformedViaGithubAppMember(at u
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -642,7 +673,13 @@ func readDeploymentStatusCreatedWorkflowRunMember(at unsafe.Pointer, i int, key 
 	case 11:
 		return decodeAny(&s.HeadCommit, d) // "head_commit"
 	case 12:
-		return decodePtr(&s.HeadRepository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "head_repository"
+		// "head_repository"
+		if d.Next() == jx.Null {
+			s.HeadRepository = nil
+			return d.Null()
+		}
+		s.HeadRepository = new(DeploymentCreatedWorkflowRunHeadRepository)
+		return s.HeadRepository.decodeJSON(d)
 	case 21:
 		return decodeAny(&s.PreviousAttemptURL, d) // "previous_attempt_url"
 	case 22:
@@ -652,7 +689,13 @@ func readDeploymentStatusCreatedWorkflowRunMember(at unsafe.Pointer, i int, key 
 			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
 		}) // "referenced_workflows"
 	case 24:
-		return decodePtr(&s.Repository, d, (*DeploymentCreatedWorkflowRunHeadRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(DeploymentCreatedWorkflowRunHeadRepository)
+		return s.Repository.decodeJSON(d)
 	case 30:
 		return decodeNullableRef(&s.TriggeringActor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "triggering_actor"
 	}

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,17 +22,35 @@ func readInstallationRepositoriesAddedMember(at unsafe.Pointer, i int, key []byt
 	s := (*InstallationRepositoriesAdded)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
 		return s.Installation.decodeJSON(d) // "installation"
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_added"
 	case 5:
 		return decodeSlice(&s.RepositoriesRemoved, d, (*InstallationRepositoriesAddedRepositoriesRemovedItem).decodeJSON) // "repositories_removed"
 	case 6:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 8:
 		return decodeNullableRef(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
 	case 9:
@@ -224,17 +243,35 @@ func readInstallationRepositoriesRemovedMember(at unsafe.Pointer, i int, key []b
 	s := (*InstallationRepositoriesRemoved)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
 		return s.Installation.decodeJSON(d) // "installation"
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_added"
 	case 5:
 		return decodeSlice(&s.RepositoriesRemoved, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_removed"
 	case 6:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 8:
 		return decodeNullableRef(&s.Requester, d, (*WebhooksUser).decodeJSON) // "requester"
 	case 9:

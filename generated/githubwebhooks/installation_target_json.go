@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -25,15 +26,39 @@ func readInstallationTargetRenamedMember(at unsafe.Pointer, i int, key []byte, d
 	case 2:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
 		return s.Installation.decodeJSON(d) // "installation"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -245,9 +270,21 @@ func readInstallationTargetRenamedChangesMember(at unsafe.Pointer, i int, key []
 	s := (*InstallationTargetRenamedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Login, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "login"
+		// "login"
+		if d.Next() == jx.Null {
+			s.Login = nil
+			return d.Null()
+		}
+		s.Login = new(DiscussionCommentEditedChangesBody)
+		return s.Login.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Slug, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "slug"
+		// "slug"
+		if d.Next() == jx.Null {
+			s.Slug = nil
+			return d.Null()
+		}
+		s.Slug = new(DiscussionCommentEditedChangesBody)
+		return s.Slug.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -22,13 +23,31 @@ func readIssueCommentCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -240,13 +259,31 @@ func readIssueCommentCreatedIssueMember(at unsafe.Pointer, i int, key []byte, d 
 			return decodeMap(v, d, decodeAny)
 		}) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 32:
@@ -492,13 +529,31 @@ func readIssueCommentDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 1:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -615,13 +670,31 @@ func readIssueCommentDeletedIssueMember(at unsafe.Pointer, i int, key []byte, d 
 			return decodeMap(v, d, decodeAny)
 		}) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 32:
@@ -792,13 +865,31 @@ func readIssueCommentEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	case 2:
 		return s.Comment.decodeJSON(d) // "comment"
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 6:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -919,13 +1010,31 @@ func readIssueCommentEditedIssueMember(at unsafe.Pointer, i int, key []byte, d *
 			return decodeMap(v, d, decodeAny)
 		}) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 32:

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -27,7 +28,13 @@ func readIssueDependenciesBlockedByAddedMember(at unsafe.Pointer, i int, key []b
 	case 5:
 		return s.BlockingIssueRepo.decodeJSON(d) // "blocking_issue_repo"
 	case 6:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 7:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 8:
@@ -135,7 +142,13 @@ func readIssueDependenciesBlockedByRemovedMember(at unsafe.Pointer, i int, key [
 	case 5:
 		return s.BlockingIssueRepo.decodeJSON(d) // "blocking_issue_repo"
 	case 6:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 7:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 8:
@@ -243,7 +256,13 @@ func readIssueDependenciesBlockingAddedMember(at unsafe.Pointer, i int, key []by
 	case 5:
 		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
 	case 6:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 7:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 8:
@@ -351,7 +370,13 @@ func readIssueDependenciesBlockingRemovedMember(at unsafe.Pointer, i int, key []
 	case 5:
 		return s.BlockingIssue.decodeJSON(d) // "blocking_issue"
 	case 6:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 7:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 8:

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -32,13 +33,31 @@ func readWebhooksIssue2Member(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -234,7 +253,13 @@ func readWebhooksIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, key 
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(WebhooksIssuePerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

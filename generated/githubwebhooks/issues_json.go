@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -22,13 +23,31 @@ func readIssuesAssignedMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -134,13 +153,31 @@ func readIssuesClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	s := (*IssuesClosed)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -256,13 +293,31 @@ func readIssuesClosedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 			return decodeMap(v, d, decodeAny)
 		}) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -443,13 +498,31 @@ func readIssuesDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 	s := (*IssuesDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -557,13 +630,31 @@ func readIssuesDeletedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesDeletedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -760,7 +851,13 @@ func readIssuesDeletedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int,
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -851,15 +948,39 @@ func readIssuesDemilestonedMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*IssuesDemilestoned)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Milestone, d, (*WebhooksMilestone).decodeJSON) // "milestone"
+		// "milestone"
+		if d.Next() == jx.Null {
+			s.Milestone = nil
+			return d.Null()
+		}
+		s.Milestone = new(WebhooksMilestone)
+		return s.Milestone.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -976,13 +1097,31 @@ func readIssuesDemilestonedIssueMember(at unsafe.Pointer, i int, key []byte, d *
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesDemilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -1173,7 +1312,13 @@ func readIssuesDemilestonedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(WebhooksIssuePerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1266,15 +1411,39 @@ func readIssuesEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 5:
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+		// "label"
+		if d.Next() == jx.Null {
+			s.Label = nil
+			return d.Null()
+		}
+		s.Label = new(WebhooksLabel)
+		return s.Label.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
@@ -1380,9 +1549,21 @@ func readIssuesEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*IssuesEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
+		// "body"
+		if d.Next() == jx.Null {
+			s.Body = nil
+			return d.Null()
+		}
+		s.Body = new(WebhooksChangesBody)
+		return s.Body.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Title, d, (*IssuesEditedChangesTitle).decodeJSON) // "title"
+		// "title"
+		if d.Next() == jx.Null {
+			s.Title = nil
+			return d.Null()
+		}
+		s.Title = new(IssuesEditedChangesTitle)
+		return s.Title.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1526,13 +1707,31 @@ func readIssuesEditedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 29:
@@ -1728,7 +1927,13 @@ func readIssuesEditedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, 
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(WebhooksIssuePerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1819,15 +2024,39 @@ func readIssuesLabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 	s := (*IssuesLabeled)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+		// "label"
+		if d.Next() == jx.Null {
+			s.Label = nil
+			return d.Null()
+		}
+		s.Label = new(WebhooksLabel)
+		return s.Label.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -1941,13 +2170,31 @@ func readIssuesLabeledIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesLabeledIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 29:
@@ -2144,7 +2391,13 @@ func readIssuesLabeledIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int,
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(WebhooksIssuePerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2235,13 +2488,31 @@ func readIssuesLockedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	s := (*IssuesLocked)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -2351,13 +2622,31 @@ func readIssuesLockedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesLockedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 29:
@@ -2547,7 +2836,13 @@ func readIssuesLockedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int, 
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2638,15 +2933,33 @@ func readIssuesMilestonedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	s := (*IssuesMilestoned)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
 		return s.Milestone.decodeJSON(d) // "milestone"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -2760,13 +3073,31 @@ func readIssuesMilestonedIssueMember(at unsafe.Pointer, i int, key []byte, d *de
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesMilestonedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -2957,7 +3288,13 @@ func readIssuesMilestonedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i i
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*WebhooksIssuePerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(WebhooksIssuePerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3048,15 +3385,39 @@ func readIssuesOpenedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	s := (*IssuesOpened)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Changes, d, (*IssuesOpenedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(IssuesOpenedChanges)
+		return s.Changes.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -3246,13 +3607,37 @@ func readIssuesOpenedChangesOldIssueMember(at unsafe.Pointer, i int, key []byte,
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+		// "reactions"
+		if d.Next() == jx.Null {
+			s.Reactions = nil
+			return d.Null()
+		}
+		s.Reactions = new(DiscussionReactions)
+		return s.Reactions.decodeJSON(d)
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 32:
@@ -3457,7 +3842,13 @@ func readIssuesOpenedChangesOldIssuePerformedViaGithubAppMember(at unsafe.Pointe
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*DeploymentCreatedDeploymentPerformedViaGithubAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(DeploymentCreatedDeploymentPerformedViaGithubAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3558,7 +3949,13 @@ func readIssuesOpenedChangesOldRepositoryMember(at unsafe.Pointer, i int, key []
 	case 65:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 66:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 70:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 84:
@@ -3765,13 +4162,31 @@ func readIssuesOpenedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesEditedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -3962,13 +4377,31 @@ func readIssuesPinnedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	s := (*IssuesPinned)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -4064,13 +4497,31 @@ func readIssuesReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*IssuesReopened)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -4180,13 +4631,31 @@ func readIssuesReopenedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesReopenedIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 32:
@@ -4377,7 +4846,13 @@ func readIssuesReopenedIssuePerformedViaGithubAppMember(at unsafe.Pointer, i int
 	case 8:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 9:
-		return decodePtr(&s.Permissions, d, (*CheckSuiteCompletedCheckSuiteAppPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(CheckSuiteCompletedCheckSuiteAppPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4470,13 +4945,31 @@ func readIssuesTransferredMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -4661,13 +5154,31 @@ func readIssuesTransferredChangesNewIssueMember(at unsafe.Pointer, i int, key []
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -4859,15 +5370,33 @@ func readIssuesTypedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*IssuesTyped)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -4973,13 +5502,31 @@ func readIssuesUnassignedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -5085,15 +5632,39 @@ func readIssuesUnlabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	s := (*IssuesUnlabeled)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+		// "label"
+		if d.Next() == jx.Null {
+			s.Label = nil
+			return d.Null()
+		}
+		s.Label = new(WebhooksLabel)
+		return s.Label.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -5195,13 +5766,31 @@ func readIssuesUnlockedMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*IssuesUnlocked)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -5311,13 +5900,31 @@ func readIssuesUnlockedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*IssuesOpenedChangesOldIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:
@@ -5502,13 +6109,31 @@ func readIssuesUnpinnedMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*IssuesUnpinned)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -5604,15 +6229,33 @@ func readIssuesUntypedMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 	s := (*IssuesUntyped)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Issue.decodeJSON(d) // "issue"
 	case 4:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -5728,13 +6371,31 @@ func readWebhooksIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 	case 19:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*WebhooksIssuePerformedViaGithubApp).decodeJSON) // "performed_via_github_app"
 	case 20:
-		return decodePtr(&s.PullRequest, d, (*IssueCommentCreatedIssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssueCommentCreatedIssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 21:
 		return s.Reactions.decodeJSON(d) // "reactions"
 	case 23:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 24:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	case 30:

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,17 +21,41 @@ func readLabelCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	s := (*LabelCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Label.decodeJSON(d) // "label"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -124,13 +149,31 @@ func readLabelDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	s := (*LabelDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Label.decodeJSON(d) // "label"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -226,15 +269,39 @@ func readLabelEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*LabelEdited)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Changes, d, (*LabelEditedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(LabelEditedChanges)
+		return s.Changes.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Label.decodeJSON(d) // "label"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -336,11 +403,29 @@ func readLabelEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*LabelEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Color, d, (*LabelEditedChangesColor).decodeJSON) // "color"
+		// "color"
+		if d.Next() == jx.Null {
+			s.Color = nil
+			return d.Null()
+		}
+		s.Color = new(LabelEditedChangesColor)
+		return s.Color.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
+		// "description"
+		if d.Next() == jx.Null {
+			s.Description = nil
+			return d.Null()
+		}
+		s.Description = new(LabelEditedChangesDescription)
+		return s.Description.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Name, d, (*LabelEditedChangesName).decodeJSON) // "name"
+		// "name"
+		if d.Next() == jx.Null {
+			s.Name = nil
+			return d.Null()
+		}
+		s.Name = new(LabelEditedChangesName)
+		return s.Name.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,17 +22,47 @@ func readMarketplacePurchaseCancelledMember(at unsafe.Pointer, i int, key []byte
 	s := (*MarketplacePurchaseCancelled)(at)
 	switch i {
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+		// "previous_marketplace_purchase"
+		if d.Next() == jx.Null {
+			s.PreviousMarketplacePurchase = nil
+			return d.Null()
+		}
+		s.PreviousMarketplacePurchase = new(WebhooksPreviousMarketplacePurchase)
+		return s.PreviousMarketplacePurchase.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -136,17 +167,47 @@ func readMarketplacePurchaseChangedMember(at unsafe.Pointer, i int, key []byte, 
 	s := (*MarketplacePurchaseChanged)(at)
 	switch i {
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*MarketplacePurchaseChangedPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+		// "previous_marketplace_purchase"
+		if d.Next() == jx.Null {
+			s.PreviousMarketplacePurchase = nil
+			return d.Null()
+		}
+		s.PreviousMarketplacePurchase = new(MarketplacePurchaseChangedPreviousMarketplacePurchase)
+		return s.PreviousMarketplacePurchase.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -330,17 +391,47 @@ func readMarketplacePurchasePendingChangeMember(at unsafe.Pointer, i int, key []
 	s := (*MarketplacePurchasePendingChange)(at)
 	switch i {
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*MarketplacePurchasePendingChangePreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+		// "previous_marketplace_purchase"
+		if d.Next() == jx.Null {
+			s.PreviousMarketplacePurchase = nil
+			return d.Null()
+		}
+		s.PreviousMarketplacePurchase = new(MarketplacePurchasePendingChangePreviousMarketplacePurchase)
+		return s.PreviousMarketplacePurchase.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -446,17 +537,47 @@ func readMarketplacePurchasePendingChangeCancelledMember(at unsafe.Pointer, i in
 	s := (*MarketplacePurchasePendingChangeCancelled)(at)
 	switch i {
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+		// "previous_marketplace_purchase"
+		if d.Next() == jx.Null {
+			s.PreviousMarketplacePurchase = nil
+			return d.Null()
+		}
+		s.PreviousMarketplacePurchase = new(WebhooksPreviousMarketplacePurchase)
+		return s.PreviousMarketplacePurchase.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -726,17 +847,47 @@ func readMarketplacePurchasePurchasedMember(at unsafe.Pointer, i int, key []byte
 	s := (*MarketplacePurchasePurchased)(at)
 	switch i {
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.MarketplacePurchase.decodeJSON(d) // "marketplace_purchase"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.PreviousMarketplacePurchase, d, (*WebhooksPreviousMarketplacePurchase).decodeJSON) // "previous_marketplace_purchase"
+		// "previous_marketplace_purchase"
+		if d.Next() == jx.Null {
+			s.PreviousMarketplacePurchase = nil
+			return d.Null()
+		}
+		s.PreviousMarketplacePurchase = new(WebhooksPreviousMarketplacePurchase)
+		return s.PreviousMarketplacePurchase.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	}

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,15 +21,39 @@ func readMemberAddedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*MemberAdded)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Changes, d, (*MemberAddedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(MemberAddedChanges)
+		return s.Changes.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -134,9 +159,21 @@ func readMemberAddedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*MemberAddedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Permission, d, (*MemberAddedChangesPermission).decodeJSON) // "permission"
+		// "permission"
+		if d.Next() == jx.Null {
+			s.Permission = nil
+			return d.Null()
+		}
+		s.Permission = new(MemberAddedChangesPermission)
+		return s.Permission.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.RoleName, d, (*MemberAddedChangesRoleName).decodeJSON) // "role_name"
+		// "role_name"
+		if d.Next() == jx.Null {
+			s.RoleName = nil
+			return d.Null()
+		}
+		s.RoleName = new(MemberAddedChangesRoleName)
+		return s.RoleName.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -330,13 +367,31 @@ func readMemberEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -440,9 +495,21 @@ func readMemberEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*MemberEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.OldPermission, d, (*MemberEditedChangesOldPermission).decodeJSON) // "old_permission"
+		// "old_permission"
+		if d.Next() == jx.Null {
+			s.OldPermission = nil
+			return d.Null()
+		}
+		s.OldPermission = new(MemberEditedChangesOldPermission)
+		return s.OldPermission.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Permission, d, (*MemberEditedChangesPermission).decodeJSON) // "permission"
+		// "permission"
+		if d.Next() == jx.Null {
+			s.Permission = nil
+			return d.Null()
+		}
+		s.Permission = new(MemberEditedChangesPermission)
+		return s.Permission.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -575,13 +642,31 @@ func readMemberRemovedMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 	s := (*MemberRemoved)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return decodeNullableRef(&s.Member, d, (*WebhooksUser).decodeJSON) // "member"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,17 +21,41 @@ func readMetaDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*MetaDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
 		return s.Hook.decodeJSON(d) // "hook"
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return decodeNullableRef(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,11 +21,23 @@ func readMilestoneClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	s := (*MilestoneClosed)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Milestone.decodeJSON(d) // "milestone"
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
@@ -199,13 +212,31 @@ func readMilestoneCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	s := (*MilestoneCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Milestone.decodeJSON(d) // "milestone"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -391,13 +422,31 @@ func readMilestoneDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	s := (*MilestoneDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Milestone.decodeJSON(d) // "milestone"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -495,13 +544,31 @@ func readMilestoneEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Milestone.decodeJSON(d) // "milestone"
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -601,11 +668,29 @@ func readMilestoneEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *d
 	s := (*MilestoneEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
+		// "description"
+		if d.Next() == jx.Null {
+			s.Description = nil
+			return d.Null()
+		}
+		s.Description = new(LabelEditedChangesDescription)
+		return s.Description.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.DueOn, d, (*MilestoneEditedChangesDueOn).decodeJSON) // "due_on"
+		// "due_on"
+		if d.Next() == jx.Null {
+			s.DueOn = nil
+			return d.Null()
+		}
+		s.DueOn = new(MilestoneEditedChangesDueOn)
+		return s.DueOn.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Title, d, (*MilestoneEditedChangesTitle).decodeJSON) // "title"
+		// "title"
+		if d.Next() == jx.Null {
+			s.Title = nil
+			return d.Null()
+		}
+		s.Title = new(MilestoneEditedChangesTitle)
+		return s.Title.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -743,11 +828,23 @@ func readMilestoneOpenedMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	s := (*MilestoneOpened)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Milestone.decodeJSON(d) // "milestone"
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -29,7 +30,13 @@ func readIssuesTransferredChangesNewRepositoryMember(at unsafe.Pointer, i int, k
 	case 65:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 66:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 70:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 84:
@@ -997,7 +1004,13 @@ func readPackagePublishedPackagePackageVersionContainerMetadataMember(at unsafe.
 			return decodeMap(v, d, decodeAny)
 		}) // "manifest"
 	case 2:
-		return decodePtr(&s.Tag, d, (*PackagePublishedPackagePackageVersionContainerMetadataTag).decodeJSON) // "tag"
+		// "tag"
+		if d.Next() == jx.Null {
+			s.Tag = nil
+			return d.Null()
+		}
+		s.Tag = new(PackagePublishedPackagePackageVersionContainerMetadataTag)
+		return s.Tag.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1245,7 +1258,8 @@ func (u *PackagePublishedPackagePackageVersionNugetMetadataItemValue) decodeJSON
 	case 2:
 		err = decodeOptInt64(&u.Int64, d)
 	case 3:
-		err = decodePtr(&u.PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4).decodeJSON)
+		u.PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4 = new(PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4)
+		err = u.PackagePublishedPackagePackageVersionNugetMetadataItemValueVariant4.decodeJSON(d)
 	}
 	return err
 }
@@ -1558,7 +1572,13 @@ func readProjectsV2StatusUpdateMember(at unsafe.Pointer, i int, key []byte, d *d
 	s := (*ProjectsV2StatusUpdate)(at)
 	switch i {
 	case 3:
-		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+		// "creator"
+		if d.Next() == jx.Null {
+			s.Creator = nil
+			return d.Null()
+		}
+		s.Creator = new(SimpleUser)
+		return s.Creator.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1796,7 +1816,13 @@ func readPullRequestAssignedPullRequestBaseRepoMember(at unsafe.Pointer, i int, 
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 87:
@@ -2277,9 +2303,11 @@ func (u *PullRequestAssignedPullRequestRequestedReviewersItem) decodeJSON(d *dec
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.IssueCommentCreatedIssueAssignee, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
+		u.IssueCommentCreatedIssueAssignee = new(IssueCommentCreatedIssueAssignee)
+		err = u.IssueCommentCreatedIssueAssignee.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON)
+		u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2 = new(PullRequestAssignedPullRequestRequestedReviewersItemVariant2)
+		err = u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2.decodeJSON(d)
 	}
 	return err
 }
@@ -2617,9 +2645,11 @@ func (u *PullRequestDequeuedPullRequestRequestedReviewersItem) decodeJSON(d *dec
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.DiscussionAnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
+		u.DiscussionAnswerChosenBy = new(DiscussionAnswerChosenBy)
+		err = u.DiscussionAnswerChosenBy.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.PullRequestAssignedPullRequestRequestedTeamsItem, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
+		u.PullRequestAssignedPullRequestRequestedTeamsItem = new(PullRequestAssignedPullRequestRequestedTeamsItem)
+		err = u.PullRequestAssignedPullRequestRequestedTeamsItem.decodeJSON(d)
 	}
 	return err
 }
@@ -3233,13 +3263,25 @@ func readRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 4:
 		return decodeNullableRef(&s.License, d, (*LicenseSimple).decodeJSON) // "license"
 	case 6:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 7:
 		return s.Owner.decodeJSON(d) // "owner"
 	case 63:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
 	case 95:
-		return decodePtr(&s.CodeSearchIndexStatus, d, (*RepositoryCodeSearchIndexStatus).decodeJSON) // "code_search_index_status"
+		// "code_search_index_status"
+		if d.Next() == jx.Null {
+			s.CodeSearchIndexStatus = nil
+			return d.Null()
+		}
+		s.CodeSearchIndexStatus = new(RepositoryCodeSearchIndexStatus)
+		return s.CodeSearchIndexStatus.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3486,7 +3528,13 @@ func readRepositoryWebhooksMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	case 5:
 		return decodeNullableRef(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
 	case 7:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 8:
 		return s.Owner.decodeJSON(d) // "owner"
 	case 64:
@@ -3699,11 +3747,23 @@ func readRepositoryWebhooksTemplateRepositoryMember(at unsafe.Pointer, i int, ke
 	s := (*RepositoryWebhooksTemplateRepository)(at)
 	switch i {
 	case 4:
-		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "owner"
+		// "owner"
+		if d.Next() == jx.Null {
+			s.Owner = nil
+			return d.Null()
+		}
+		s.Owner = new(RepositoryWebhooksTemplateRepositoryOwner)
+		return s.Owner.decodeJSON(d)
 	case 60:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
 	case 72:
-		return decodePtr(&s.Permissions, d, (*MinimalRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(MinimalRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4072,19 +4132,61 @@ func readSecurityAndAnalysis2Member(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*SecurityAndAnalysis2)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.AdvancedSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "advanced_security"
+		// "advanced_security"
+		if d.Next() == jx.Null {
+			s.AdvancedSecurity = nil
+			return d.Null()
+		}
+		s.AdvancedSecurity = new(SecurityAndAnalysis2AdvancedSecurity)
+		return s.AdvancedSecurity.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.CodeSecurity, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "code_security"
+		// "code_security"
+		if d.Next() == jx.Null {
+			s.CodeSecurity = nil
+			return d.Null()
+		}
+		s.CodeSecurity = new(SecurityAndAnalysis2AdvancedSecurity)
+		return s.CodeSecurity.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.DependabotSecurityUpdates, d, (*SecurityAndAnalysis2DependabotSecurityUpdates).decodeJSON) // "dependabot_security_updates"
+		// "dependabot_security_updates"
+		if d.Next() == jx.Null {
+			s.DependabotSecurityUpdates = nil
+			return d.Null()
+		}
+		s.DependabotSecurityUpdates = new(SecurityAndAnalysis2DependabotSecurityUpdates)
+		return s.DependabotSecurityUpdates.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.SecretScanning, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning"
+		// "secret_scanning"
+		if d.Next() == jx.Null {
+			s.SecretScanning = nil
+			return d.Null()
+		}
+		s.SecretScanning = new(SecurityAndAnalysis2AdvancedSecurity)
+		return s.SecretScanning.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.SecretScanningPushProtection, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning_push_protection"
+		// "secret_scanning_push_protection"
+		if d.Next() == jx.Null {
+			s.SecretScanningPushProtection = nil
+			return d.Null()
+		}
+		s.SecretScanningPushProtection = new(SecurityAndAnalysis2AdvancedSecurity)
+		return s.SecretScanningPushProtection.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.SecretScanningNonProviderPatterns, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning_non_provider_patterns"
+		// "secret_scanning_non_provider_patterns"
+		if d.Next() == jx.Null {
+			s.SecretScanningNonProviderPatterns = nil
+			return d.Null()
+		}
+		s.SecretScanningNonProviderPatterns = new(SecurityAndAnalysis2AdvancedSecurity)
+		return s.SecretScanningNonProviderPatterns.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.SecretScanningAiDetection, d, (*SecurityAndAnalysis2AdvancedSecurity).decodeJSON) // "secret_scanning_ai_detection"
+		// "secret_scanning_ai_detection"
+		if d.Next() == jx.Null {
+			s.SecretScanningAiDetection = nil
+			return d.Null()
+		}
+		s.SecretScanningAiDetection = new(SecurityAndAnalysis2AdvancedSecurity)
+		return s.SecretScanningAiDetection.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

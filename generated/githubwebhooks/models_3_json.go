@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -233,7 +234,13 @@ func readWebhookRubygemsMetadataMember(at unsafe.Pointer, i int, key []byte, d *
 	s := (*WebhookRubygemsMetadata)(at)
 	switch i {
 	case 4:
-		return decodePtr(&s.VersionInfo, d, (*WebhookRubygemsMetadataVersionInfo).decodeJSON) // "version_info"
+		// "version_info"
+		if d.Next() == jx.Null {
+			s.VersionInfo = nil
+			return d.Null()
+		}
+		s.VersionInfo = new(WebhookRubygemsMetadataVersionInfo)
+		return s.VersionInfo.decodeJSON(d)
 	case 6:
 		return decodeMap(&s.Metadata, d, decodeStr) // "metadata"
 	case 8:
@@ -387,7 +394,13 @@ func readWebhooksChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	s := (*WebhooksChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Body, d, (*WebhooksChangesBody).decodeJSON) // "body"
+		// "body"
+		if d.Next() == jx.Null {
+			s.Body = nil
+			return d.Null()
+		}
+		s.Body = new(WebhooksChangesBody)
+		return s.Body.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

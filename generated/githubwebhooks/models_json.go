@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -1113,7 +1114,13 @@ func readDeploymentCreatedWorkflowRunHeadRepositoryMember(at unsafe.Pointer, i i
 	case 11:
 		return decodeAny(&s.Description, d) // "description"
 	case 34:
-		return decodePtr(&s.Owner, d, (*RepositoryWebhooksTemplateRepositoryOwner).decodeJSON) // "owner"
+		// "owner"
+		if d.Next() == jx.Null {
+			s.Owner = nil
+			return d.Null()
+		}
+		s.Owner = new(RepositoryWebhooksTemplateRepositoryOwner)
+		return s.Owner.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1503,7 +1510,13 @@ func readDiscussionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 6:
 		return s.Category.decodeJSON(d) // "category"
 	case 14:
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+		// "reactions"
+		if d.Next() == jx.Null {
+			s.Reactions = nil
+			return d.Null()
+		}
+		s.Reactions = new(DiscussionReactions)
+		return s.Reactions.decodeJSON(d)
 	case 21:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	case 22:
@@ -2324,9 +2337,11 @@ func (u *InstallationAccount) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
+		u.SimpleUser = new(SimpleUser)
+		err = u.SimpleUser.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
+		u.Enterprise = new(Enterprise)
+		err = u.Enterprise.decodeJSON(d)
 	}
 	return err
 }
@@ -2506,9 +2521,11 @@ func (u *IntegrationOwner) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.SimpleUser, d, (*SimpleUser).decodeJSON)
+		u.SimpleUser = new(SimpleUser)
+		err = u.SimpleUser.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.Enterprise, d, (*Enterprise).decodeJSON)
+		u.Enterprise = new(Enterprise)
+		err = u.Enterprise.decodeJSON(d)
 	}
 	return err
 }
@@ -2641,21 +2658,51 @@ func readIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 17:
 		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
 	case 21:
-		return decodePtr(&s.PullRequest, d, (*IssuePullRequest).decodeJSON) // "pull_request"
+		// "pull_request"
+		if d.Next() == jx.Null {
+			s.PullRequest = nil
+			return d.Null()
+		}
+		s.PullRequest = new(IssuePullRequest)
+		return s.PullRequest.decodeJSON(d)
 	case 26:
 		return decodeNullableRef(&s.ClosedBy, d, (*SimpleUser).decodeJSON) // "closed_by"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 31:
-		return decodePtr(&s.Repository, d, (*Repository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(Repository)
+		return s.Repository.decodeJSON(d)
 	case 32:
 		return decodeNullableRef(&s.PerformedViaGithubApp, d, (*Integration).decodeJSON) // "performed_via_github_app"
 	case 34:
-		return decodePtr(&s.Reactions, d, (*ReactionRollup).decodeJSON) // "reactions"
+		// "reactions"
+		if d.Next() == jx.Null {
+			s.Reactions = nil
+			return d.Null()
+		}
+		s.Reactions = new(ReactionRollup)
+		return s.Reactions.decodeJSON(d)
 	case 35:
-		return decodePtr(&s.SubIssuesSummary, d, (*SubIssuesSummary).decodeJSON) // "sub_issues_summary"
+		// "sub_issues_summary"
+		if d.Next() == jx.Null {
+			s.SubIssuesSummary = nil
+			return d.Null()
+		}
+		s.SubIssuesSummary = new(SubIssuesSummary)
+		return s.SubIssuesSummary.decodeJSON(d)
 	case 37:
-		return decodePtr(&s.IssueDependenciesSummary, d, (*IssueDependenciesSummary).decodeJSON) // "issue_dependencies_summary"
+		// "issue_dependencies_summary"
+		if d.Next() == jx.Null {
+			s.IssueDependenciesSummary = nil
+			return d.Null()
+		}
+		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
+		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 38:
 		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
 	}
@@ -3526,7 +3573,8 @@ func (u *IssueLabelsItem) decodeJSON(d *dec) error {
 	case 0:
 		err = decodeOptStr(&u.String, d)
 	case 1:
-		err = decodePtr(&u.IssueLabelsItemVariant2, d, (*IssueLabelsItemVariant2).decodeJSON)
+		u.IssueLabelsItemVariant2 = new(IssueLabelsItemVariant2)
+		err = u.IssueLabelsItemVariant2.decodeJSON(d)
 	}
 	return err
 }

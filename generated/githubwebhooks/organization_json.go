@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,15 +21,39 @@ func readOrganizationDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*OrganizationDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Membership, d, (*WebhooksMembership).decodeJSON) // "membership"
+		// "membership"
+		if d.Next() == jx.Null {
+			s.Membership = nil
+			return d.Null()
+		}
+		s.Membership = new(WebhooksMembership)
+		return s.Membership.decodeJSON(d)
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -125,15 +150,33 @@ func readOrganizationMemberAddedMember(at unsafe.Pointer, i int, key []byte, d *
 	s := (*OrganizationMemberAdded)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Membership.decodeJSON(d) // "membership"
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -228,15 +271,33 @@ func readOrganizationMemberInvitedMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*OrganizationMemberInvited)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Invitation.decodeJSON(d) // "invitation"
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 7:
@@ -425,15 +486,33 @@ func readOrganizationMemberRemovedMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*OrganizationMemberRemoved)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Membership.decodeJSON(d) // "membership"
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -527,17 +606,47 @@ func readOrganizationRenamedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*OrganizationRenamed)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Changes, d, (*OrganizationRenamedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(OrganizationRenamedChanges)
+		return s.Changes.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Membership, d, (*WebhooksMembership).decodeJSON) // "membership"
+		// "membership"
+		if d.Next() == jx.Null {
+			s.Membership = nil
+			return d.Null()
+		}
+		s.Membership = new(WebhooksMembership)
+		return s.Membership.decodeJSON(d)
 	case 5:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 6:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 7:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -640,7 +749,13 @@ func readOrganizationRenamedChangesMember(at unsafe.Pointer, i int, key []byte, 
 	s := (*OrganizationRenamedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Login, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "login"
+		// "login"
+		if d.Next() == jx.Null {
+			s.Login = nil
+			return d.Null()
+		}
+		s.Login = new(OrganizationRenamedChangesLogin)
+		return s.Login.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

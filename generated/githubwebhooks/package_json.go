@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,15 +21,39 @@ func readPackagePublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	s := (*PackagePublished)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Package.decodeJSON(d) // "package"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -226,7 +251,13 @@ func readPackagePublishedPackagePackageVersionMember(at unsafe.Pointer, i int, k
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 1:
-		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON) // "body"
+		// "body"
+		if d.Next() == jx.Null {
+			s.Body = nil
+			return d.Null()
+		}
+		s.Body = new(PackagePublishedPackagePackageVersionBody)
+		return s.Body.decodeJSON(d)
 	case 3:
 		return decodeNullableRef(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
 	case 6:
@@ -244,7 +275,13 @@ func readPackagePublishedPackagePackageVersionMember(at unsafe.Pointer, i int, k
 	case 16:
 		return decodeSlice(&s.PackageFiles, d, (*PackagePublishedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
 	case 19:
-		return decodePtr(&s.Release, d, (*PackagePublishedPackagePackageVersionRelease).decodeJSON) // "release"
+		// "release"
+		if d.Next() == jx.Null {
+			s.Release = nil
+			return d.Null()
+		}
+		s.Release = new(PackagePublishedPackagePackageVersionRelease)
+		return s.Release.decodeJSON(d)
 	case 20:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
 	}
@@ -705,9 +742,21 @@ func readPackagePublishedPackagePackageVersionNugetMetadataItemMember(at unsafe.
 	s := (*PackagePublishedPackagePackageVersionNugetMetadataItem)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.ID, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
+		// "id"
+		if d.Next() == jx.Null {
+			s.ID = nil
+			return d.Null()
+		}
+		s.ID = new(PackagePublishedPackagePackageVersionNugetMetadataItemID)
+		return s.ID.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON) // "value"
+		// "value"
+		if d.Next() == jx.Null {
+			s.Value = nil
+			return d.Null()
+		}
+		s.Value = new(PackagePublishedPackagePackageVersionNugetMetadataItemValue)
+		return s.Value.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1063,11 +1112,29 @@ func readPackageUpdatedMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*PackageUpdated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Package.decodeJSON(d) // "package"
 	case 5:
@@ -1270,7 +1337,13 @@ func readPackageUpdatedPackagePackageVersionMember(at unsafe.Pointer, i int, key
 	case 13:
 		return decodeSlice(&s.PackageFiles, d, (*PackageUpdatedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
 	case 16:
-		return decodePtr(&s.Release, d, (*PackageUpdatedPackagePackageVersionRelease).decodeJSON) // "release"
+		// "release"
+		if d.Next() == jx.Null {
+			s.Release = nil
+			return d.Null()
+		}
+		s.Release = new(PackageUpdatedPackagePackageVersionRelease)
+		return s.Release.decodeJSON(d)
 	case 17:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
 	}

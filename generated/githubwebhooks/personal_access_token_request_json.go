@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -136,7 +137,13 @@ func readPersonalAccessTokenRequestApprovedMember(at unsafe.Pointer, i int, key 
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -230,7 +237,13 @@ func readPersonalAccessTokenRequestCancelledMember(at unsafe.Pointer, i int, key
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -324,13 +337,25 @@ func readPersonalAccessTokenRequestCreatedMember(at unsafe.Pointer, i int, key [
 	case 1:
 		return s.PersonalAccessTokenRequest.decodeJSON(d) // "personal_access_token_request"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 5:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -422,7 +447,13 @@ func readPersonalAccessTokenRequestDeniedMember(at unsafe.Pointer, i int, key []
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 5:

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -80,13 +81,37 @@ func readPingMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*Ping)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Hook, d, (*PingHook).decodeJSON) // "hook"
+		// "hook"
+		if d.Next() == jx.Null {
+			s.Hook = nil
+			return d.Null()
+		}
+		s.Hook = new(PingHook)
+		return s.Hook.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -177,7 +202,13 @@ func readPingHookMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 5:
 		return decodeSlice(&s.Events, d, decodeStr) // "events"
 	case 7:
-		return decodePtr(&s.LastResponse, d, (*HookResponse).decodeJSON) // "last_response"
+		// "last_response"
+		if d.Next() == jx.Null {
+			s.LastResponse = nil
+			return d.Null()
+		}
+		s.LastResponse = new(HookResponse)
+		return s.LastResponse.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -263,7 +294,13 @@ func readPingHookConfigMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*PingHookConfig)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.InsecureSSL, d, (*WebhookConfigInsecureSSL).decodeJSON) // "insecure_ssl"
+		// "insecure_ssl"
+		if d.Next() == jx.Null {
+			s.InsecureSSL = nil
+			return d.Null()
+		}
+		s.InsecureSSL = new(WebhookConfigInsecureSSL)
+		return s.InsecureSSL.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

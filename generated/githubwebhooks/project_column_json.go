@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,17 +21,47 @@ func readProjectColumnCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*ProjectColumnCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.ProjectColumn.decodeJSON(d) // "project_column"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -126,17 +157,41 @@ func readProjectColumnDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*ProjectColumnDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.ProjectColumn.decodeJSON(d) // "project_column"
 	case 5:
 		return decodeNullableRef(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -238,17 +293,47 @@ func readProjectColumnEditedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.ProjectColumn.decodeJSON(d) // "project_column"
 	case 6:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -349,7 +434,13 @@ func readProjectColumnEditedChangesMember(at unsafe.Pointer, i int, key []byte, 
 	s := (*ProjectColumnEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Name, d, (*DiscussionCommentEditedChangesBody).decodeJSON) // "name"
+		// "name"
+		if d.Next() == jx.Null {
+			s.Name = nil
+			return d.Null()
+		}
+		s.Name = new(DiscussionCommentEditedChangesBody)
+		return s.Name.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -416,15 +507,39 @@ func readProjectColumnMovedMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*ProjectColumnMoved)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.ProjectColumn.decodeJSON(d) // "project_column"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,7 +21,13 @@ func readProjectsV2ItemMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*ProjectsV2Item)(at)
 	switch i {
 	case 5:
-		return decodePtr(&s.Creator, d, (*SimpleUser).decodeJSON) // "creator"
+		// "creator"
+		if d.Next() == jx.Null {
+			s.Creator = nil
+			return d.Null()
+		}
+		s.Creator = new(SimpleUser)
+		return s.Creator.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -97,7 +104,13 @@ func readProjectsV2ItemArchivedMember(at unsafe.Pointer, i int, key []byte, d *d
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -190,7 +203,13 @@ func readProjectsV2ItemConvertedMember(at unsafe.Pointer, i int, key []byte, d *
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -281,7 +300,13 @@ func readProjectsV2ItemConvertedChangesMember(at unsafe.Pointer, i int, key []by
 	s := (*ProjectsV2ItemConvertedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.ContentType, d, (*ProjectsV2ItemConvertedChangesContentType).decodeJSON) // "content_type"
+		// "content_type"
+		if d.Next() == jx.Null {
+			s.ContentType = nil
+			return d.Null()
+		}
+		s.ContentType = new(ProjectsV2ItemConvertedChangesContentType)
+		return s.ContentType.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -411,7 +436,13 @@ func readProjectsV2ItemCreatedMember(at unsafe.Pointer, i int, key []byte, d *de
 	s := (*ProjectsV2ItemCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
@@ -497,7 +528,13 @@ func readProjectsV2ItemDeletedMember(at unsafe.Pointer, i int, key []byte, d *de
 	s := (*ProjectsV2ItemDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
@@ -583,9 +620,21 @@ func readProjectsV2ItemEditedMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*ProjectsV2ItemEdited)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Changes, d, (*ProjectsV2ItemEditedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(ProjectsV2ItemEditedChanges)
+		return s.Changes.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -708,9 +757,11 @@ func (u *ProjectsV2ItemEditedChanges) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.ProjectsV2ItemEditedChangesVariant1, d, (*ProjectsV2ItemEditedChangesVariant1).decodeJSON)
+		u.ProjectsV2ItemEditedChangesVariant1 = new(ProjectsV2ItemEditedChangesVariant1)
+		err = u.ProjectsV2ItemEditedChangesVariant1.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.ProjectsV2ItemEditedChangesVariant2, d, (*ProjectsV2ItemEditedChangesVariant2).decodeJSON)
+		u.ProjectsV2ItemEditedChangesVariant2 = new(ProjectsV2ItemEditedChangesVariant2)
+		err = u.ProjectsV2ItemEditedChangesVariant2.decodeJSON(d)
 	}
 	return err
 }
@@ -963,9 +1014,11 @@ func (u *ProjectsV2ItemEditedChangesVariant1FieldValueFrom) decodeJSON(d *dec) e
 	case 1:
 		err = decodeOptInt64(&u.Int64, d)
 	case 2:
-		err = decodePtr(&u.ProjectsV2SingleSelectOption, d, (*ProjectsV2SingleSelectOption).decodeJSON)
+		u.ProjectsV2SingleSelectOption = new(ProjectsV2SingleSelectOption)
+		err = u.ProjectsV2SingleSelectOption.decodeJSON(d)
 	case 3:
-		err = decodePtr(&u.ProjectsV2IterationSetting, d, (*ProjectsV2IterationSetting).decodeJSON)
+		u.ProjectsV2IterationSetting = new(ProjectsV2IterationSetting)
+		err = u.ProjectsV2IterationSetting.decodeJSON(d)
 	}
 	return err
 }
@@ -1102,7 +1155,13 @@ func readProjectsV2ItemReorderedMember(at unsafe.Pointer, i int, key []byte, d *
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -1193,7 +1252,13 @@ func readProjectsV2ItemReorderedChangesMember(at unsafe.Pointer, i int, key []by
 	s := (*ProjectsV2ItemReorderedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.PreviousProjectsV2ItemNodeID, d, (*MemberEditedChangesPermission).decodeJSON) // "previous_projects_v2_item_node_id"
+		// "previous_projects_v2_item_node_id"
+		if d.Next() == jx.Null {
+			s.PreviousProjectsV2ItemNodeID = nil
+			return d.Null()
+		}
+		s.PreviousProjectsV2ItemNodeID = new(MemberEditedChangesPermission)
+		return s.PreviousProjectsV2ItemNodeID.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1263,7 +1328,13 @@ func readProjectsV2ItemRestoredMember(at unsafe.Pointer, i int, key []byte, d *d
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -1480,7 +1551,13 @@ func readWebhooksProjectChangesMember(at unsafe.Pointer, i int, key []byte, d *d
 	s := (*WebhooksProjectChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.ArchivedAt, d, (*WebhooksProjectChangesArchivedAt).decodeJSON) // "archived_at"
+		// "archived_at"
+		if d.Next() == jx.Null {
+			s.ArchivedAt = nil
+			return d.Null()
+		}
+		s.ArchivedAt = new(WebhooksProjectChangesArchivedAt)
+		return s.ArchivedAt.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -126,7 +127,13 @@ func readProjectsV2ClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	s := (*ProjectsV2Closed)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
@@ -212,7 +219,13 @@ func readProjectsV2CreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*ProjectsV2Created)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
@@ -298,7 +311,13 @@ func readProjectsV2DeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*ProjectsV2Deleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
@@ -386,7 +405,13 @@ func readProjectsV2EditedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -477,13 +502,37 @@ func readProjectsV2EditedChangesMember(at unsafe.Pointer, i int, key []byte, d *
 	s := (*ProjectsV2EditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Description, d, (*MemberEditedChangesPermission).decodeJSON) // "description"
+		// "description"
+		if d.Next() == jx.Null {
+			s.Description = nil
+			return d.Null()
+		}
+		s.Description = new(MemberEditedChangesPermission)
+		return s.Description.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Public, d, (*ProjectsV2EditedChangesPublic).decodeJSON) // "public"
+		// "public"
+		if d.Next() == jx.Null {
+			s.Public = nil
+			return d.Null()
+		}
+		s.Public = new(ProjectsV2EditedChangesPublic)
+		return s.Public.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.ShortDescription, d, (*MemberEditedChangesPermission).decodeJSON) // "short_description"
+		// "short_description"
+		if d.Next() == jx.Null {
+			s.ShortDescription = nil
+			return d.Null()
+		}
+		s.ShortDescription = new(MemberEditedChangesPermission)
+		return s.ShortDescription.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Title, d, (*ProjectsV2EditedChangesTitle).decodeJSON) // "title"
+		// "title"
+		if d.Next() == jx.Null {
+			s.Title = nil
+			return d.Null()
+		}
+		s.Title = new(ProjectsV2EditedChangesTitle)
+		return s.Title.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -690,7 +739,13 @@ func readProjectsV2ReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*ProjectsV2Reopened)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:

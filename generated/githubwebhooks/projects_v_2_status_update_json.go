@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,7 +22,13 @@ func readProjectsV2StatusUpdateCreatedMember(at unsafe.Pointer, i int, key []byt
 	s := (*ProjectsV2StatusUpdateCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
@@ -109,7 +116,13 @@ func readProjectsV2StatusUpdateDeletedMember(at unsafe.Pointer, i int, key []byt
 	s := (*ProjectsV2StatusUpdateDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 2:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 3:
@@ -197,9 +210,21 @@ func readProjectsV2StatusUpdateEditedMember(at unsafe.Pointer, i int, key []byte
 	s := (*ProjectsV2StatusUpdateEdited)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Changes, d, (*ProjectsV2StatusUpdateEditedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(ProjectsV2StatusUpdateEditedChanges)
+		return s.Changes.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
@@ -293,13 +318,37 @@ func readProjectsV2StatusUpdateEditedChangesMember(at unsafe.Pointer, i int, key
 	s := (*ProjectsV2StatusUpdateEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Body, d, (*MemberEditedChangesPermission).decodeJSON) // "body"
+		// "body"
+		if d.Next() == jx.Null {
+			s.Body = nil
+			return d.Null()
+		}
+		s.Body = new(MemberEditedChangesPermission)
+		return s.Body.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Status, d, (*ProjectsV2StatusUpdateEditedChangesStatus).decodeJSON) // "status"
+		// "status"
+		if d.Next() == jx.Null {
+			s.Status = nil
+			return d.Null()
+		}
+		s.Status = new(ProjectsV2StatusUpdateEditedChangesStatus)
+		return s.Status.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.StartDate, d, (*ProjectsV2StatusUpdateEditedChangesStartDate).decodeJSON) // "start_date"
+		// "start_date"
+		if d.Next() == jx.Null {
+			s.StartDate = nil
+			return d.Null()
+		}
+		s.StartDate = new(ProjectsV2StatusUpdateEditedChangesStartDate)
+		return s.StartDate.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.TargetDate, d, (*ProjectsV2StatusUpdateEditedChangesStartDate).decodeJSON) // "target_date"
+		// "target_date"
+		if d.Next() == jx.Null {
+			s.TargetDate = nil
+			return d.Null()
+		}
+		s.TargetDate = new(ProjectsV2StatusUpdateEditedChangesStartDate)
+		return s.TargetDate.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,11 +22,29 @@ func readPullRequestReviewRequestedVariant2Member(at unsafe.Pointer, i int, key 
 	s := (*PullRequestReviewRequestedVariant2)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -351,11 +370,29 @@ func readPullRequestSynchronizeMember(at unsafe.Pointer, i int, key []byte, d *d
 	s := (*PullRequestSynchronize)(at)
 	switch i {
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 7:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 8:
@@ -763,7 +800,13 @@ func readPullRequestSynchronizePullRequestHeadRepoMember(at unsafe.Pointer, i in
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 87:
@@ -959,17 +1002,41 @@ func readPullRequestUnassignedMember(at unsafe.Pointer, i int, key []byte, d *de
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUserMannequin).decodeJSON) // "assignee"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1373,13 +1440,37 @@ func readPullRequestUnlabeledMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*PullRequestUnlabeled)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+		// "label"
+		if d.Next() == jx.Null {
+			s.Label = nil
+			return d.Null()
+		}
+		s.Label = new(WebhooksLabel)
+		return s.Label.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
@@ -1787,11 +1878,29 @@ func readPullRequestUnlockedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*PullRequestUnlocked)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -2659,7 +2768,13 @@ func readWebhooksPullRequest5BaseRepoMember(at unsafe.Pointer, i int, key []byte
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 87:
@@ -2886,9 +3001,11 @@ func (u *WebhooksPullRequest5RequestedReviewersItem) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.WebhooksReviewersItemReviewer, d, (*WebhooksReviewersItemReviewer).decodeJSON)
+		u.WebhooksReviewersItemReviewer = new(WebhooksReviewersItemReviewer)
+		err = u.WebhooksReviewersItemReviewer.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.PullRequestAssignedPullRequestRequestedTeamsItem, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON)
+		u.PullRequestAssignedPullRequestRequestedTeamsItem = new(PullRequestAssignedPullRequestRequestedTeamsItem)
+		err = u.PullRequestAssignedPullRequestRequestedTeamsItem.decodeJSON(d)
 	}
 	return err
 }

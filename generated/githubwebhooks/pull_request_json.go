@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -22,11 +23,29 @@ func readPullRequestAssignedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 1:
 		return decodeNullableRef(&s.Assignee, d, (*WebhooksUser).decodeJSON) // "assignee"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
@@ -353,11 +372,29 @@ func readPullRequestAutoMergeDisabledMember(at unsafe.Pointer, i int, key []byte
 	s := (*PullRequestAutoMergeDisabled)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
@@ -679,11 +716,29 @@ func readPullRequestAutoMergeEnabledMember(at unsafe.Pointer, i int, key []byte,
 	s := (*PullRequestAutoMergeEnabled)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
@@ -1091,7 +1146,13 @@ func readPullRequestAutoMergeEnabledPullRequestHeadRepoMember(at unsafe.Pointer,
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 87:
@@ -1285,11 +1346,29 @@ func readPullRequestClosedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*PullRequestClosed)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -1389,11 +1468,29 @@ func readPullRequestConvertedToDraftMember(at unsafe.Pointer, i int, key []byte,
 	s := (*PullRequestConvertedToDraft)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -1493,17 +1590,41 @@ func readPullRequestDemilestonedMember(at unsafe.Pointer, i int, key []byte, d *
 	s := (*PullRequestDemilestoned)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+		// "milestone"
+		if d.Next() == jx.Null {
+			s.Milestone = nil
+			return d.Null()
+		}
+		s.Milestone = new(Milestone)
+		return s.Milestone.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1598,11 +1719,29 @@ func readPullRequestDequeuedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*PullRequestDequeued)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
@@ -1923,17 +2062,41 @@ func readPullRequestEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 8:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2033,11 +2196,29 @@ func readPullRequestEditedChangesMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*PullRequestEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Base, d, (*PullRequestEditedChangesBase).decodeJSON) // "base"
+		// "base"
+		if d.Next() == jx.Null {
+			s.Base = nil
+			return d.Null()
+		}
+		s.Base = new(PullRequestEditedChangesBase)
+		return s.Base.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
+		// "body"
+		if d.Next() == jx.Null {
+			s.Body = nil
+			return d.Null()
+		}
+		s.Body = new(ProjectEditedChangesBody)
+		return s.Body.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Title, d, (*MilestoneEditedChangesTitle).decodeJSON) // "title"
+		// "title"
+		if d.Next() == jx.Null {
+			s.Title = nil
+			return d.Null()
+		}
+		s.Title = new(MilestoneEditedChangesTitle)
+		return s.Title.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2189,11 +2370,29 @@ func readPullRequestEnqueuedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*PullRequestEnqueued)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -2292,13 +2491,37 @@ func readPullRequestLabeledMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*PullRequestLabeled)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Label, d, (*WebhooksLabel).decodeJSON) // "label"
+		// "label"
+		if d.Next() == jx.Null {
+			s.Label = nil
+			return d.Null()
+		}
+		s.Label = new(WebhooksLabel)
+		return s.Label.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 7:
@@ -2622,11 +2845,29 @@ func readPullRequestLockedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*PullRequestLocked)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -2944,17 +3185,41 @@ func readPullRequestMilestonedMember(at unsafe.Pointer, i int, key []byte, d *de
 	s := (*PullRequestMilestoned)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
+		// "milestone"
+		if d.Next() == jx.Null {
+			s.Milestone = nil
+			return d.Null()
+		}
+		s.Milestone = new(Milestone)
+		return s.Milestone.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3049,11 +3314,29 @@ func readPullRequestOpenedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*PullRequestOpened)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -3153,11 +3436,29 @@ func readPullRequestReadyForReviewMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*PullRequestReadyForReview)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -3256,11 +3557,29 @@ func readPullRequestReopenedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*PullRequestReopened)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -3392,9 +3711,11 @@ func (u *PullRequestReviewRequestRemoved) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.PullRequestReviewRequestRemovedVariant1, d, (*PullRequestReviewRequestRemovedVariant1).decodeJSON)
+		u.PullRequestReviewRequestRemovedVariant1 = new(PullRequestReviewRequestRemovedVariant1)
+		err = u.PullRequestReviewRequestRemovedVariant1.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.PullRequestReviewRequestRemovedVariant2, d, (*PullRequestReviewRequestRemovedVariant2).decodeJSON)
+		u.PullRequestReviewRequestRemovedVariant2 = new(PullRequestReviewRequestRemovedVariant2)
+		err = u.PullRequestReviewRequestRemovedVariant2.decodeJSON(d)
 	}
 	return err
 }
@@ -3443,11 +3764,29 @@ func readPullRequestReviewRequestRemovedVariant1Member(at unsafe.Pointer, i int,
 	s := (*PullRequestReviewRequestRemovedVariant1)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -3868,7 +4207,13 @@ func readPullRequestReviewRequestRemovedVariant1PullRequestBaseRepoMember(at uns
 	case 66:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 67:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 71:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 87:
@@ -4096,9 +4441,11 @@ func (u *PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersIte
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.DiscussionAnswerChosenBy, d, (*DiscussionAnswerChosenBy).decodeJSON)
+		u.DiscussionAnswerChosenBy = new(DiscussionAnswerChosenBy)
+		err = u.DiscussionAnswerChosenBy.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON)
+		u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2 = new(PullRequestAssignedPullRequestRequestedReviewersItemVariant2)
+		err = u.PullRequestAssignedPullRequestRequestedReviewersItemVariant2.decodeJSON(d)
 	}
 	return err
 }
@@ -4159,11 +4506,29 @@ func readPullRequestReviewRequestRemovedVariant2Member(at unsafe.Pointer, i int,
 	s := (*PullRequestReviewRequestRemovedVariant2)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:
@@ -4523,9 +4888,11 @@ func (u *PullRequestReviewRequested) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.PullRequestReviewRequestedVariant1, d, (*PullRequestReviewRequestedVariant1).decodeJSON)
+		u.PullRequestReviewRequestedVariant1 = new(PullRequestReviewRequestedVariant1)
+		err = u.PullRequestReviewRequestedVariant1.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.PullRequestReviewRequestedVariant2, d, (*PullRequestReviewRequestedVariant2).decodeJSON)
+		u.PullRequestReviewRequestedVariant2 = new(PullRequestReviewRequestedVariant2)
+		err = u.PullRequestReviewRequestedVariant2.decodeJSON(d)
 	}
 	return err
 }
@@ -4573,11 +4940,29 @@ func readPullRequestReviewRequestedVariant1Member(at unsafe.Pointer, i int, key 
 	s := (*PullRequestReviewRequestedVariant1)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.PullRequest.decodeJSON(d) // "pull_request"
 	case 6:

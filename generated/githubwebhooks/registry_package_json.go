@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,15 +22,39 @@ func readRegistryPackagePublishedMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*RegistryPackagePublished)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.RegistryPackage.decodeJSON(d) // "registry_package"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -303,11 +328,29 @@ func readRegistryPackagePublishedRegistryPackagePackageVersionMember(at unsafe.P
 	s := (*RegistryPackagePublishedRegistryPackagePackageVersion)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Author, d, (*RegistryPackagePublishedRegistryPackageOwner).decodeJSON) // "author"
+		// "author"
+		if d.Next() == jx.Null {
+			s.Author = nil
+			return d.Null()
+		}
+		s.Author = new(RegistryPackagePublishedRegistryPackageOwner)
+		return s.Author.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Body, d, (*PackagePublishedPackagePackageVersionBody).decodeJSON) // "body"
+		// "body"
+		if d.Next() == jx.Null {
+			s.Body = nil
+			return d.Null()
+		}
+		s.Body = new(PackagePublishedPackagePackageVersionBody)
+		return s.Body.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
+		// "container_metadata"
+		if d.Next() == jx.Null {
+			s.ContainerMetadata = nil
+			return d.Null()
+		}
+		s.ContainerMetadata = new(PackagePublishedPackagePackageVersionContainerMetadata)
+		return s.ContainerMetadata.decodeJSON(d)
 	case 6:
 		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
 	case 12:
@@ -323,7 +366,13 @@ func readRegistryPackagePublishedRegistryPackagePackageVersionMember(at unsafe.P
 	case 16:
 		return decodeSlice(&s.PackageFiles, d, (*RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
 	case 19:
-		return decodePtr(&s.Release, d, (*RegistryPackagePublishedRegistryPackagePackageVersionRelease).decodeJSON) // "release"
+		// "release"
+		if d.Next() == jx.Null {
+			s.Release = nil
+			return d.Null()
+		}
+		s.Release = new(RegistryPackagePublishedRegistryPackagePackageVersionRelease)
+		return s.Release.decodeJSON(d)
 	case 20:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
 	}
@@ -760,7 +809,13 @@ func readRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemM
 	case 0:
 		return decodeNullable(&s.ID, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemID).decodeJSON) // "id"
 	case 2:
-		return decodePtr(&s.Value, d, (*PackagePublishedPackagePackageVersionNugetMetadataItemValue).decodeJSON) // "value"
+		// "value"
+		if d.Next() == jx.Null {
+			s.Value = nil
+			return d.Null()
+		}
+		s.Value = new(PackagePublishedPackagePackageVersionNugetMetadataItemValue)
+		return s.Value.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -982,7 +1037,13 @@ func readRegistryPackagePublishedRegistryPackagePackageVersionReleaseMember(at u
 	s := (*RegistryPackagePublishedRegistryPackagePackageVersionRelease)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Author, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "author"
+		// "author"
+		if d.Next() == jx.Null {
+			s.Author = nil
+			return d.Null()
+		}
+		s.Author = new(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner)
+		return s.Author.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1126,15 +1187,39 @@ func readRegistryPackageUpdatedMember(at unsafe.Pointer, i int, key []byte, d *d
 	s := (*RegistryPackageUpdated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.RegistryPackage.decodeJSON(d) // "registry_package"
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -1343,7 +1428,13 @@ func readRegistryPackageUpdatedRegistryPackagePackageVersionMember(at unsafe.Poi
 	case 13:
 		return decodeSlice(&s.PackageFiles, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
 	case 16:
-		return decodePtr(&s.Release, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionRelease).decodeJSON) // "release"
+		// "release"
+		if d.Next() == jx.Null {
+			s.Release = nil
+			return d.Null()
+		}
+		s.Release = new(RegistryPackageUpdatedRegistryPackagePackageVersionRelease)
+		return s.Release.decodeJSON(d)
 	case 17:
 		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
 	}

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,11 +21,29 @@ func readReleaseCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*ReleaseCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Release.decodeJSON(d) // "release"
 	case 5:
@@ -122,11 +141,29 @@ func readReleaseDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	s := (*ReleaseDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Release.decodeJSON(d) // "release"
 	case 5:
@@ -226,17 +263,41 @@ func readReleaseEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Release.decodeJSON(d) // "release"
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -334,13 +395,37 @@ func readReleaseEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*ReleaseEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Body, d, (*ProjectEditedChangesBody).decodeJSON) // "body"
+		// "body"
+		if d.Next() == jx.Null {
+			s.Body = nil
+			return d.Null()
+		}
+		s.Body = new(ProjectEditedChangesBody)
+		return s.Body.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Name, d, (*LabelEditedChangesName).decodeJSON) // "name"
+		// "name"
+		if d.Next() == jx.Null {
+			s.Name = nil
+			return d.Null()
+		}
+		s.Name = new(LabelEditedChangesName)
+		return s.Name.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.TagName, d, (*ReleaseEditedChangesTagName).decodeJSON) // "tag_name"
+		// "tag_name"
+		if d.Next() == jx.Null {
+			s.TagName = nil
+			return d.Null()
+		}
+		s.TagName = new(ReleaseEditedChangesTagName)
+		return s.TagName.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.MakeLatest, d, (*ReleaseEditedChangesMakeLatest).decodeJSON) // "make_latest"
+		// "make_latest"
+		if d.Next() == jx.Null {
+			s.MakeLatest = nil
+			return d.Null()
+		}
+		s.MakeLatest = new(ReleaseEditedChangesMakeLatest)
+		return s.MakeLatest.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -544,17 +629,41 @@ func readReleasePrereleasedMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*ReleasePrereleased)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Release.decodeJSON(d) // "release"
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -655,7 +764,13 @@ func readReleasePrereleasedReleaseMember(at unsafe.Pointer, i int, key []byte, d
 	case 2:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 14:
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+		// "reactions"
+		if d.Next() == jx.Null {
+			s.Reactions = nil
+			return d.Null()
+		}
+		s.Reactions = new(DiscussionReactions)
+		return s.Reactions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -755,17 +870,41 @@ func readReleasePublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	s := (*ReleasePublished)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Release.decodeJSON(d) // "release"
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -859,17 +998,41 @@ func readReleaseReleasedMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	s := (*ReleaseReleased)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Release.decodeJSON(d) // "release"
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -963,17 +1126,41 @@ func readReleaseUnpublishedMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*ReleaseUnpublished)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Release.decodeJSON(d) // "release"
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1071,7 +1258,13 @@ func readWebhooksReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	case 2:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 15:
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+		// "reactions"
+		if d.Next() == jx.Null {
+			s.Reactions = nil
+			return d.Null()
+		}
+		s.Reactions = new(DiscussionReactions)
+		return s.Reactions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1183,7 +1376,13 @@ func readWebhooksRelease1Member(at unsafe.Pointer, i int, key []byte, d *dec) er
 	case 2:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 14:
-		return decodePtr(&s.Reactions, d, (*DiscussionReactions).decodeJSON) // "reactions"
+		// "reactions"
+		if d.Next() == jx.Null {
+			s.Reactions = nil
+			return d.Null()
+		}
+		s.Reactions = new(DiscussionReactions)
+		return s.Reactions.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

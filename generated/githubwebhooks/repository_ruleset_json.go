@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -56,11 +57,14 @@ func (u *OrgRulesetConditions) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.OrgRulesetConditionsVariant1, d, (*OrgRulesetConditionsVariant1).decodeJSON)
+		u.OrgRulesetConditionsVariant1 = new(OrgRulesetConditionsVariant1)
+		err = u.OrgRulesetConditionsVariant1.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.OrgRulesetConditionsVariant2, d, (*OrgRulesetConditionsVariant2).decodeJSON)
+		u.OrgRulesetConditionsVariant2 = new(OrgRulesetConditionsVariant2)
+		err = u.OrgRulesetConditionsVariant2.decodeJSON(d)
 	case 2:
-		err = decodePtr(&u.OrgRulesetConditionsVariant3, d, (*OrgRulesetConditionsVariant3).decodeJSON)
+		u.OrgRulesetConditionsVariant3 = new(OrgRulesetConditionsVariant3)
+		err = u.OrgRulesetConditionsVariant3.decodeJSON(d)
 	}
 	return err
 }
@@ -127,7 +131,13 @@ func readOrgRulesetConditionsVariant1Member(at unsafe.Pointer, i int, key []byte
 	s := (*OrgRulesetConditionsVariant1)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
+		// "ref_name"
+		if d.Next() == jx.Null {
+			s.RefName = nil
+			return d.Null()
+		}
+		s.RefName = new(RepositoryRulesetConditionsRefName)
+		return s.RefName.decodeJSON(d)
 	case 1:
 		return s.RepositoryName.decodeJSON(d) // "repository_name"
 	}
@@ -202,7 +212,13 @@ func readOrgRulesetConditionsVariant2Member(at unsafe.Pointer, i int, key []byte
 	s := (*OrgRulesetConditionsVariant2)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
+		// "ref_name"
+		if d.Next() == jx.Null {
+			s.RefName = nil
+			return d.Null()
+		}
+		s.RefName = new(RepositoryRulesetConditionsRefName)
+		return s.RefName.decodeJSON(d)
 	case 1:
 		return s.RepositoryID.decodeJSON(d) // "repository_id"
 	}
@@ -277,7 +293,13 @@ func readOrgRulesetConditionsVariant3Member(at unsafe.Pointer, i int, key []byte
 	s := (*OrgRulesetConditionsVariant3)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
+		// "ref_name"
+		if d.Next() == jx.Null {
+			s.RefName = nil
+			return d.Null()
+		}
+		s.RefName = new(RepositoryRulesetConditionsRefName)
+		return s.RefName.decodeJSON(d)
 	case 1:
 		return s.RepositoryProperty.decodeJSON(d) // "repository_property"
 	}
@@ -440,49 +462,71 @@ func (u *RepositoryRule) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.RepositoryRuleCreation, d, (*RepositoryRuleCreation).decodeJSON)
+		u.RepositoryRuleCreation = new(RepositoryRuleCreation)
+		err = u.RepositoryRuleCreation.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.RepositoryRuleUpdate, d, (*RepositoryRuleUpdate).decodeJSON)
+		u.RepositoryRuleUpdate = new(RepositoryRuleUpdate)
+		err = u.RepositoryRuleUpdate.decodeJSON(d)
 	case 2:
-		err = decodePtr(&u.RepositoryRuleDeletion, d, (*RepositoryRuleDeletion).decodeJSON)
+		u.RepositoryRuleDeletion = new(RepositoryRuleDeletion)
+		err = u.RepositoryRuleDeletion.decodeJSON(d)
 	case 3:
-		err = decodePtr(&u.RepositoryRuleRequiredLinearHistory, d, (*RepositoryRuleRequiredLinearHistory).decodeJSON)
+		u.RepositoryRuleRequiredLinearHistory = new(RepositoryRuleRequiredLinearHistory)
+		err = u.RepositoryRuleRequiredLinearHistory.decodeJSON(d)
 	case 4:
-		err = decodePtr(&u.RepositoryRuleMergeQueue, d, (*RepositoryRuleMergeQueue).decodeJSON)
+		u.RepositoryRuleMergeQueue = new(RepositoryRuleMergeQueue)
+		err = u.RepositoryRuleMergeQueue.decodeJSON(d)
 	case 5:
-		err = decodePtr(&u.RepositoryRuleRequiredDeployments, d, (*RepositoryRuleRequiredDeployments).decodeJSON)
+		u.RepositoryRuleRequiredDeployments = new(RepositoryRuleRequiredDeployments)
+		err = u.RepositoryRuleRequiredDeployments.decodeJSON(d)
 	case 6:
-		err = decodePtr(&u.RepositoryRuleRequiredSignatures, d, (*RepositoryRuleRequiredSignatures).decodeJSON)
+		u.RepositoryRuleRequiredSignatures = new(RepositoryRuleRequiredSignatures)
+		err = u.RepositoryRuleRequiredSignatures.decodeJSON(d)
 	case 7:
-		err = decodePtr(&u.RepositoryRulePullRequest, d, (*RepositoryRulePullRequest).decodeJSON)
+		u.RepositoryRulePullRequest = new(RepositoryRulePullRequest)
+		err = u.RepositoryRulePullRequest.decodeJSON(d)
 	case 8:
-		err = decodePtr(&u.RepositoryRuleRequiredStatusChecks, d, (*RepositoryRuleRequiredStatusChecks).decodeJSON)
+		u.RepositoryRuleRequiredStatusChecks = new(RepositoryRuleRequiredStatusChecks)
+		err = u.RepositoryRuleRequiredStatusChecks.decodeJSON(d)
 	case 9:
-		err = decodePtr(&u.RepositoryRuleNonFastForward, d, (*RepositoryRuleNonFastForward).decodeJSON)
+		u.RepositoryRuleNonFastForward = new(RepositoryRuleNonFastForward)
+		err = u.RepositoryRuleNonFastForward.decodeJSON(d)
 	case 10:
-		err = decodePtr(&u.RepositoryRuleCommitMessagePattern, d, (*RepositoryRuleCommitMessagePattern).decodeJSON)
+		u.RepositoryRuleCommitMessagePattern = new(RepositoryRuleCommitMessagePattern)
+		err = u.RepositoryRuleCommitMessagePattern.decodeJSON(d)
 	case 11:
-		err = decodePtr(&u.RepositoryRuleCommitAuthorEmailPattern, d, (*RepositoryRuleCommitAuthorEmailPattern).decodeJSON)
+		u.RepositoryRuleCommitAuthorEmailPattern = new(RepositoryRuleCommitAuthorEmailPattern)
+		err = u.RepositoryRuleCommitAuthorEmailPattern.decodeJSON(d)
 	case 12:
-		err = decodePtr(&u.RepositoryRuleCommitterEmailPattern, d, (*RepositoryRuleCommitterEmailPattern).decodeJSON)
+		u.RepositoryRuleCommitterEmailPattern = new(RepositoryRuleCommitterEmailPattern)
+		err = u.RepositoryRuleCommitterEmailPattern.decodeJSON(d)
 	case 13:
-		err = decodePtr(&u.RepositoryRuleBranchNamePattern, d, (*RepositoryRuleBranchNamePattern).decodeJSON)
+		u.RepositoryRuleBranchNamePattern = new(RepositoryRuleBranchNamePattern)
+		err = u.RepositoryRuleBranchNamePattern.decodeJSON(d)
 	case 14:
-		err = decodePtr(&u.RepositoryRuleTagNamePattern, d, (*RepositoryRuleTagNamePattern).decodeJSON)
+		u.RepositoryRuleTagNamePattern = new(RepositoryRuleTagNamePattern)
+		err = u.RepositoryRuleTagNamePattern.decodeJSON(d)
 	case 15:
-		err = decodePtr(&u.RepositoryRuleFilePathRestriction, d, (*RepositoryRuleFilePathRestriction).decodeJSON)
+		u.RepositoryRuleFilePathRestriction = new(RepositoryRuleFilePathRestriction)
+		err = u.RepositoryRuleFilePathRestriction.decodeJSON(d)
 	case 16:
-		err = decodePtr(&u.RepositoryRuleMaxFilePathLength, d, (*RepositoryRuleMaxFilePathLength).decodeJSON)
+		u.RepositoryRuleMaxFilePathLength = new(RepositoryRuleMaxFilePathLength)
+		err = u.RepositoryRuleMaxFilePathLength.decodeJSON(d)
 	case 17:
-		err = decodePtr(&u.RepositoryRuleFileExtensionRestriction, d, (*RepositoryRuleFileExtensionRestriction).decodeJSON)
+		u.RepositoryRuleFileExtensionRestriction = new(RepositoryRuleFileExtensionRestriction)
+		err = u.RepositoryRuleFileExtensionRestriction.decodeJSON(d)
 	case 18:
-		err = decodePtr(&u.RepositoryRuleMaxFileSize, d, (*RepositoryRuleMaxFileSize).decodeJSON)
+		u.RepositoryRuleMaxFileSize = new(RepositoryRuleMaxFileSize)
+		err = u.RepositoryRuleMaxFileSize.decodeJSON(d)
 	case 19:
-		err = decodePtr(&u.RepositoryRuleWorkflows, d, (*RepositoryRuleWorkflows).decodeJSON)
+		u.RepositoryRuleWorkflows = new(RepositoryRuleWorkflows)
+		err = u.RepositoryRuleWorkflows.decodeJSON(d)
 	case 20:
-		err = decodePtr(&u.RepositoryRuleCodeScanning, d, (*RepositoryRuleCodeScanning).decodeJSON)
+		u.RepositoryRuleCodeScanning = new(RepositoryRuleCodeScanning)
+		err = u.RepositoryRuleCodeScanning.decodeJSON(d)
 	case 21:
-		err = decodePtr(&u.RepositoryRuleCopilotCodeReview, d, (*RepositoryRuleCopilotCodeReview).decodeJSON)
+		u.RepositoryRuleCopilotCodeReview = new(RepositoryRuleCopilotCodeReview)
+		err = u.RepositoryRuleCopilotCodeReview.decodeJSON(d)
 	}
 	return err
 }
@@ -682,7 +726,13 @@ func readRepositoryRuleBranchNamePatternMember(at unsafe.Pointer, i int, key []b
 	s := (*RepositoryRuleBranchNamePattern)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleCommitMessagePatternParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -752,7 +802,13 @@ func readRepositoryRuleCodeScanningMember(at unsafe.Pointer, i int, key []byte, 
 	s := (*RepositoryRuleCodeScanning)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCodeScanningParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleCodeScanningParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -896,7 +952,13 @@ func readRepositoryRuleCommitAuthorEmailPatternMember(at unsafe.Pointer, i int, 
 	s := (*RepositoryRuleCommitAuthorEmailPattern)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleCommitMessagePatternParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -966,7 +1028,13 @@ func readRepositoryRuleCommitMessagePatternMember(at unsafe.Pointer, i int, key 
 	s := (*RepositoryRuleCommitMessagePattern)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleCommitMessagePatternParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1100,7 +1168,13 @@ func readRepositoryRuleCommitterEmailPatternMember(at unsafe.Pointer, i int, key
 	s := (*RepositoryRuleCommitterEmailPattern)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleCommitMessagePatternParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1170,7 +1244,13 @@ func readRepositoryRuleCopilotCodeReviewMember(at unsafe.Pointer, i int, key []b
 	s := (*RepositoryRuleCopilotCodeReview)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCopilotCodeReviewParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleCopilotCodeReviewParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1418,7 +1498,13 @@ func readRepositoryRuleFileExtensionRestrictionMember(at unsafe.Pointer, i int, 
 	s := (*RepositoryRuleFileExtensionRestriction)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleFileExtensionRestrictionParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleFileExtensionRestrictionParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1557,7 +1643,13 @@ func readRepositoryRuleFilePathRestrictionMember(at unsafe.Pointer, i int, key [
 	s := (*RepositoryRuleFilePathRestriction)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleFilePathRestrictionParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleFilePathRestrictionParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1695,7 +1787,13 @@ func readRepositoryRuleMaxFilePathLengthMember(at unsafe.Pointer, i int, key []b
 	s := (*RepositoryRuleMaxFilePathLength)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFilePathLengthParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleMaxFilePathLengthParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1826,7 +1924,13 @@ func readRepositoryRuleMaxFileSizeMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*RepositoryRuleMaxFileSize)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleMaxFileSizeParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleMaxFileSizeParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1955,7 +2059,13 @@ func readRepositoryRuleMergeQueueMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*RepositoryRuleMergeQueue)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleMergeQueueParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleMergeQueueParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2475,7 +2585,13 @@ func readRepositoryRulePullRequestMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*RepositoryRulePullRequest)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRulePullRequestParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRulePullRequestParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2635,7 +2751,13 @@ func readRepositoryRuleRequiredDeploymentsMember(at unsafe.Pointer, i int, key [
 	s := (*RepositoryRuleRequiredDeployments)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredDeploymentsParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleRequiredDeploymentsParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2893,7 +3015,13 @@ func readRepositoryRuleRequiredStatusChecksMember(at unsafe.Pointer, i int, key 
 	s := (*RepositoryRuleRequiredStatusChecks)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleRequiredStatusChecksParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleRequiredStatusChecksParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3041,7 +3169,13 @@ func readRepositoryRuleTagNamePatternMember(at unsafe.Pointer, i int, key []byte
 	s := (*RepositoryRuleTagNamePattern)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleCommitMessagePatternParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleCommitMessagePatternParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3110,7 +3244,13 @@ func readRepositoryRuleUpdateMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*RepositoryRuleUpdate)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleUpdateParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleUpdateParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3239,7 +3379,13 @@ func readRepositoryRuleWorkflowsMember(at unsafe.Pointer, i int, key []byte, d *
 	s := (*RepositoryRuleWorkflows)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Parameters, d, (*RepositoryRuleWorkflowsParameters).decodeJSON) // "parameters"
+		// "parameters"
+		if d.Next() == jx.Null {
+			s.Parameters = nil
+			return d.Null()
+		}
+		s.Parameters = new(RepositoryRuleWorkflowsParameters)
+		return s.Parameters.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3385,7 +3531,13 @@ func readRepositoryRulesetMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 6:
 		return decodeSlice(&s.BypassActors, d, (*RepositoryRulesetBypassActor).decodeJSON) // "bypass_actors"
 	case 9:
-		return decodePtr(&s.Links, d, (*RepositoryRulesetLinks).decodeJSON) // "_links"
+		// "_links"
+		if d.Next() == jx.Null {
+			s.Links = nil
+			return d.Null()
+		}
+		s.Links = new(RepositoryRulesetLinks)
+		return s.Links.decodeJSON(d)
 	case 10:
 		return decodeNullable(&s.Conditions, d, (*RepositoryRulesetConditions2).decodeJSON) // "conditions"
 	case 11:
@@ -3567,7 +3719,13 @@ func readRepositoryRulesetConditionsMember(at unsafe.Pointer, i int, key []byte,
 	s := (*RepositoryRulesetConditions)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.RefName, d, (*RepositoryRulesetConditionsRefName).decodeJSON) // "ref_name"
+		// "ref_name"
+		if d.Next() == jx.Null {
+			s.RefName = nil
+			return d.Null()
+		}
+		s.RefName = new(RepositoryRulesetConditionsRefName)
+		return s.RefName.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3653,9 +3811,11 @@ func (u *RepositoryRulesetConditions2) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.RepositoryRulesetConditions, d, (*RepositoryRulesetConditions).decodeJSON)
+		u.RepositoryRulesetConditions = new(RepositoryRulesetConditions)
+		err = u.RepositoryRulesetConditions.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.OrgRulesetConditions, d, (*OrgRulesetConditions).decodeJSON)
+		u.OrgRulesetConditions = new(OrgRulesetConditions)
+		err = u.OrgRulesetConditions.decodeJSON(d)
 	}
 	return err
 }
@@ -4106,13 +4266,37 @@ func readRepositoryRulesetCreatedMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*RepositoryRulesetCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.RepositoryRuleset.decodeJSON(d) // "repository_ruleset"
 	case 6:
@@ -4211,13 +4395,37 @@ func readRepositoryRulesetDeletedMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*RepositoryRulesetDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.RepositoryRuleset.decodeJSON(d) // "repository_ruleset"
 	case 6:
@@ -4316,17 +4524,47 @@ func readRepositoryRulesetEditedMember(at unsafe.Pointer, i int, key []byte, d *
 	s := (*RepositoryRulesetEdited)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.RepositoryRuleset.decodeJSON(d) // "repository_ruleset"
 	case 6:
-		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(RepositoryRulesetEditedChanges)
+		return s.Changes.decodeJSON(d)
 	case 7:
 		return s.Sender.decodeJSON(d) // "sender"
 	}
@@ -4429,13 +4667,37 @@ func readRepositoryRulesetEditedChangesMember(at unsafe.Pointer, i int, key []by
 	s := (*RepositoryRulesetEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Name, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "name"
+		// "name"
+		if d.Next() == jx.Null {
+			s.Name = nil
+			return d.Null()
+		}
+		s.Name = new(OrganizationRenamedChangesLogin)
+		return s.Name.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Enforcement, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "enforcement"
+		// "enforcement"
+		if d.Next() == jx.Null {
+			s.Enforcement = nil
+			return d.Null()
+		}
+		s.Enforcement = new(OrganizationRenamedChangesLogin)
+		return s.Enforcement.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Conditions, d, (*RepositoryRulesetEditedChangesConditions).decodeJSON) // "conditions"
+		// "conditions"
+		if d.Next() == jx.Null {
+			s.Conditions = nil
+			return d.Null()
+		}
+		s.Conditions = new(RepositoryRulesetEditedChangesConditions)
+		return s.Conditions.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Rules, d, (*RepositoryRulesetEditedChangesRules).decodeJSON) // "rules"
+		// "rules"
+		if d.Next() == jx.Null {
+			s.Rules = nil
+			return d.Null()
+		}
+		s.Rules = new(RepositoryRulesetEditedChangesRules)
+		return s.Rules.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4633,9 +4895,21 @@ func readRepositoryRulesetEditedChangesConditionsUpdatedItemMember(at unsafe.Poi
 	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItem)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Condition, d, (*RepositoryRulesetConditions).decodeJSON) // "condition"
+		// "condition"
+		if d.Next() == jx.Null {
+			s.Condition = nil
+			return d.Null()
+		}
+		s.Condition = new(RepositoryRulesetConditions)
+		return s.Condition.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(RepositoryRulesetEditedChangesConditionsUpdatedItemChanges)
+		return s.Changes.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4712,13 +4986,37 @@ func readRepositoryRulesetEditedChangesConditionsUpdatedItemChangesMember(at uns
 	s := (*RepositoryRulesetEditedChangesConditionsUpdatedItemChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.ConditionType, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "condition_type"
+		// "condition_type"
+		if d.Next() == jx.Null {
+			s.ConditionType = nil
+			return d.Null()
+		}
+		s.ConditionType = new(OrganizationRenamedChangesLogin)
+		return s.ConditionType.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Target, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "target"
+		// "target"
+		if d.Next() == jx.Null {
+			s.Target = nil
+			return d.Null()
+		}
+		s.Target = new(OrganizationRenamedChangesLogin)
+		return s.Target.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Include, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude).decodeJSON) // "include"
+		// "include"
+		if d.Next() == jx.Null {
+			s.Include = nil
+			return d.Null()
+		}
+		s.Include = new(RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude)
+		return s.Include.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Exclude, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude).decodeJSON) // "exclude"
+		// "exclude"
+		if d.Next() == jx.Null {
+			s.Exclude = nil
+			return d.Null()
+		}
+		s.Exclude = new(RepositoryRulesetEditedChangesConditionsUpdatedItemChangesInclude)
+		return s.Exclude.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4987,9 +5285,21 @@ func readRepositoryRulesetEditedChangesRulesUpdatedItemMember(at unsafe.Pointer,
 	s := (*RepositoryRulesetEditedChangesRulesUpdatedItem)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Rule, d, (*RepositoryRule).decodeJSON) // "rule"
+		// "rule"
+		if d.Next() == jx.Null {
+			s.Rule = nil
+			return d.Null()
+		}
+		s.Rule = new(RepositoryRule)
+		return s.Rule.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Changes, d, (*RepositoryRulesetEditedChangesRulesUpdatedItemChanges).decodeJSON) // "changes"
+		// "changes"
+		if d.Next() == jx.Null {
+			s.Changes = nil
+			return d.Null()
+		}
+		s.Changes = new(RepositoryRulesetEditedChangesRulesUpdatedItemChanges)
+		return s.Changes.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5065,11 +5375,29 @@ func readRepositoryRulesetEditedChangesRulesUpdatedItemChangesMember(at unsafe.P
 	s := (*RepositoryRulesetEditedChangesRulesUpdatedItemChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Configuration, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "configuration"
+		// "configuration"
+		if d.Next() == jx.Null {
+			s.Configuration = nil
+			return d.Null()
+		}
+		s.Configuration = new(OrganizationRenamedChangesLogin)
+		return s.Configuration.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.RuleType, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "rule_type"
+		// "rule_type"
+		if d.Next() == jx.Null {
+			s.RuleType = nil
+			return d.Null()
+		}
+		s.RuleType = new(OrganizationRenamedChangesLogin)
+		return s.RuleType.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Pattern, d, (*OrganizationRenamedChangesLogin).decodeJSON) // "pattern"
+		// "pattern"
+		if d.Next() == jx.Null {
+			s.Pattern = nil
+			return d.Null()
+		}
+		s.Pattern = new(OrganizationRenamedChangesLogin)
+		return s.Pattern.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5150,7 +5478,13 @@ func readRepositoryRulesetLinksMember(at unsafe.Pointer, i int, key []byte, d *d
 	s := (*RepositoryRulesetLinks)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Self, d, (*RepositoryRulesetLinksSelf).decodeJSON) // "self"
+		// "self"
+		if d.Next() == jx.Null {
+			s.Self = nil
+			return d.Null()
+		}
+		s.Self = new(RepositoryRulesetLinksSelf)
+		return s.Self.decodeJSON(d)
 	case 1:
 		return decodeNullableRef(&s.HTML, d, (*RepositoryRulesetLinksHTML).decodeJSON) // "html"
 	}

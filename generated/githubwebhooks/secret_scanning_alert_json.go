@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -23,17 +24,47 @@ func readSecretScanningAlertAssignedMember(at unsafe.Pointer, i int, key []byte,
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+		// "assignee"
+		if d.Next() == jx.Null {
+			s.Assignee = nil
+			return d.Null()
+		}
+		s.Assignee = new(SimpleUser)
+		return s.Assignee.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -136,15 +167,39 @@ func readSecretScanningAlertCreatedMember(at unsafe.Pointer, i int, key []byte, 
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -241,15 +296,39 @@ func readSecretScanningAlertPubliclyLeakedMember(at unsafe.Pointer, i int, key [
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -347,15 +426,39 @@ func readSecretScanningAlertReopenedMember(at unsafe.Pointer, i int, key []byte,
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -452,15 +555,39 @@ func readSecretScanningAlertResolvedMember(at unsafe.Pointer, i int, key []byte,
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -557,17 +684,47 @@ func readSecretScanningAlertUnassignedMember(at unsafe.Pointer, i int, key []byt
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
+		// "assignee"
+		if d.Next() == jx.Null {
+			s.Assignee = nil
+			return d.Null()
+		}
+		s.Assignee = new(SimpleUser)
+		return s.Assignee.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -671,15 +828,39 @@ func readSecretScanningAlertValidatedMember(at unsafe.Pointer, i int, key []byte
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

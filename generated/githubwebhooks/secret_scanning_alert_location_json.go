@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -23,11 +24,23 @@ func readSecretScanningAlertLocationCreatedMember(at unsafe.Pointer, i int, key 
 	case 1:
 		return s.Alert.decodeJSON(d) // "alert"
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Location.decodeJSON(d) // "location"
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 6:
@@ -122,7 +135,13 @@ func readSecretScanningLocationMember(at unsafe.Pointer, i int, key []byte, d *d
 	s := (*SecretScanningLocation)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Details, d, (*SecretScanningLocationDetails).decodeJSON) // "details"
+		// "details"
+		if d.Next() == jx.Null {
+			s.Details = nil
+			return d.Null()
+		}
+		s.Details = new(SecretScanningLocationDetails)
+		return s.Details.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -346,31 +365,44 @@ func (u *SecretScanningLocationDetails) decodeJSON(d *dec) error {
 	}
 	switch i {
 	case 0:
-		err = decodePtr(&u.SecretScanningLocationCommit, d, (*SecretScanningLocationCommit).decodeJSON)
+		u.SecretScanningLocationCommit = new(SecretScanningLocationCommit)
+		err = u.SecretScanningLocationCommit.decodeJSON(d)
 	case 1:
-		err = decodePtr(&u.SecretScanningLocationWikiCommit, d, (*SecretScanningLocationWikiCommit).decodeJSON)
+		u.SecretScanningLocationWikiCommit = new(SecretScanningLocationWikiCommit)
+		err = u.SecretScanningLocationWikiCommit.decodeJSON(d)
 	case 2:
-		err = decodePtr(&u.SecretScanningLocationIssueTitle, d, (*SecretScanningLocationIssueTitle).decodeJSON)
+		u.SecretScanningLocationIssueTitle = new(SecretScanningLocationIssueTitle)
+		err = u.SecretScanningLocationIssueTitle.decodeJSON(d)
 	case 3:
-		err = decodePtr(&u.SecretScanningLocationIssueBody, d, (*SecretScanningLocationIssueBody).decodeJSON)
+		u.SecretScanningLocationIssueBody = new(SecretScanningLocationIssueBody)
+		err = u.SecretScanningLocationIssueBody.decodeJSON(d)
 	case 4:
-		err = decodePtr(&u.SecretScanningLocationIssueComment, d, (*SecretScanningLocationIssueComment).decodeJSON)
+		u.SecretScanningLocationIssueComment = new(SecretScanningLocationIssueComment)
+		err = u.SecretScanningLocationIssueComment.decodeJSON(d)
 	case 5:
-		err = decodePtr(&u.SecretScanningLocationDiscussionTitle, d, (*SecretScanningLocationDiscussionTitle).decodeJSON)
+		u.SecretScanningLocationDiscussionTitle = new(SecretScanningLocationDiscussionTitle)
+		err = u.SecretScanningLocationDiscussionTitle.decodeJSON(d)
 	case 6:
-		err = decodePtr(&u.SecretScanningLocationDiscussionBody, d, (*SecretScanningLocationDiscussionBody).decodeJSON)
+		u.SecretScanningLocationDiscussionBody = new(SecretScanningLocationDiscussionBody)
+		err = u.SecretScanningLocationDiscussionBody.decodeJSON(d)
 	case 7:
-		err = decodePtr(&u.SecretScanningLocationDiscussionComment, d, (*SecretScanningLocationDiscussionComment).decodeJSON)
+		u.SecretScanningLocationDiscussionComment = new(SecretScanningLocationDiscussionComment)
+		err = u.SecretScanningLocationDiscussionComment.decodeJSON(d)
 	case 8:
-		err = decodePtr(&u.SecretScanningLocationPullRequestTitle, d, (*SecretScanningLocationPullRequestTitle).decodeJSON)
+		u.SecretScanningLocationPullRequestTitle = new(SecretScanningLocationPullRequestTitle)
+		err = u.SecretScanningLocationPullRequestTitle.decodeJSON(d)
 	case 9:
-		err = decodePtr(&u.SecretScanningLocationPullRequestBody, d, (*SecretScanningLocationPullRequestBody).decodeJSON)
+		u.SecretScanningLocationPullRequestBody = new(SecretScanningLocationPullRequestBody)
+		err = u.SecretScanningLocationPullRequestBody.decodeJSON(d)
 	case 10:
-		err = decodePtr(&u.SecretScanningLocationPullRequestComment, d, (*SecretScanningLocationPullRequestComment).decodeJSON)
+		u.SecretScanningLocationPullRequestComment = new(SecretScanningLocationPullRequestComment)
+		err = u.SecretScanningLocationPullRequestComment.decodeJSON(d)
 	case 11:
-		err = decodePtr(&u.SecretScanningLocationPullRequestReview, d, (*SecretScanningLocationPullRequestReview).decodeJSON)
+		u.SecretScanningLocationPullRequestReview = new(SecretScanningLocationPullRequestReview)
+		err = u.SecretScanningLocationPullRequestReview.decodeJSON(d)
 	case 12:
-		err = decodePtr(&u.SecretScanningLocationPullRequestReviewComment, d, (*SecretScanningLocationPullRequestReviewComment).decodeJSON)
+		u.SecretScanningLocationPullRequestReviewComment = new(SecretScanningLocationPullRequestReviewComment)
+		err = u.SecretScanningLocationPullRequestReviewComment.decodeJSON(d)
 	}
 	return err
 }

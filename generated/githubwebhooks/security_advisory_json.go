@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -21,17 +22,47 @@ func readSecurityAdvisoryPublishedMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*SecurityAdvisoryPublished)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -128,17 +159,47 @@ func readSecurityAdvisoryUpdatedMember(at unsafe.Pointer, i int, key []byte, d *
 	s := (*SecurityAdvisoryUpdated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -235,17 +296,47 @@ func readSecurityAdvisoryWithdrawnMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*SecurityAdvisoryWithdrawn)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.SecurityAdvisory.decodeJSON(d) // "security_advisory"
 	case 6:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -85,7 +86,13 @@ func readFullRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	case 60:
 		return decodeSlice(&s.Topics, d, decodeStr) // "topics"
 	case 73:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 75:
 		return decodeNullableRef(&s.TemplateRepository, d, (*Repository).decodeJSON) // "template_repository"
 	case 91:
@@ -93,11 +100,29 @@ func readFullRepositoryMember(at unsafe.Pointer, i int, key []byte, d *dec) erro
 	case 92:
 		return decodeNullableRef(&s.Organization, d, (*SimpleUser).decodeJSON) // "organization"
 	case 93:
-		return decodePtr(&s.Parent, d, (*Repository).decodeJSON) // "parent"
+		// "parent"
+		if d.Next() == jx.Null {
+			s.Parent = nil
+			return d.Null()
+		}
+		s.Parent = new(Repository)
+		return s.Parent.decodeJSON(d)
 	case 94:
-		return decodePtr(&s.Source, d, (*Repository).decodeJSON) // "source"
+		// "source"
+		if d.Next() == jx.Null {
+			s.Source = nil
+			return d.Null()
+		}
+		s.Source = new(Repository)
+		return s.Source.decodeJSON(d)
 	case 100:
-		return decodePtr(&s.CodeOfConduct, d, (*CodeOfConductSimple).decodeJSON) // "code_of_conduct"
+		// "code_of_conduct"
+		if d.Next() == jx.Null {
+			s.CodeOfConduct = nil
+			return d.Null()
+		}
+		s.CodeOfConduct = new(CodeOfConductSimple)
+		return s.CodeOfConduct.decodeJSON(d)
 	case 101:
 		return decodeNullableRef(&s.SecurityAndAnalysis, d, (*SecurityAndAnalysis2).decodeJSON) // "security_and_analysis"
 	case 102:
@@ -334,15 +359,39 @@ func readSecurityAndAnalysisMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	case 0:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -436,7 +485,13 @@ func readSecurityAndAnalysisChangesMember(at unsafe.Pointer, i int, key []byte, 
 	s := (*SecurityAndAnalysisChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.From, d, (*SecurityAndAnalysisChangesFrom).decodeJSON) // "from"
+		// "from"
+		if d.Next() == jx.Null {
+			s.From = nil
+			return d.Null()
+		}
+		s.From = new(SecurityAndAnalysisChangesFrom)
+		return s.From.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,13 +21,37 @@ func readSponsorshipCancelledMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*SponsorshipCancelled)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 6:
@@ -124,13 +149,37 @@ func readSponsorshipCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*SponsorshipCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 6:
@@ -230,13 +279,37 @@ func readSponsorshipEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 7:
@@ -339,7 +412,13 @@ func readSponsorshipEditedChangesMember(at unsafe.Pointer, i int, key []byte, d 
 	s := (*SponsorshipEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.PrivacyLevel, d, (*SponsorshipEditedChangesPrivacyLevel).decodeJSON) // "privacy_level"
+		// "privacy_level"
+		if d.Next() == jx.Null {
+			s.PrivacyLevel = nil
+			return d.Null()
+		}
+		s.PrivacyLevel = new(SponsorshipEditedChangesPrivacyLevel)
+		return s.PrivacyLevel.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -467,13 +546,37 @@ func readSponsorshipPendingCancellationMember(at unsafe.Pointer, i int, key []by
 	s := (*SponsorshipPendingCancellation)(at)
 	switch i {
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 7:
@@ -576,13 +679,37 @@ func readSponsorshipPendingTierChangeMember(at unsafe.Pointer, i int, key []byte
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 3:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 6:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 7:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 8:
@@ -688,13 +815,37 @@ func readSponsorshipTierChangedMember(at unsafe.Pointer, i int, key []byte, d *d
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Repository, d, (*RepositoryWebhooks).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(RepositoryWebhooks)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 7:
@@ -926,7 +1077,13 @@ func readWebhooksSponsorshipMember(at unsafe.Pointer, i int, key []byte, d *dec)
 	s := (*WebhooksSponsorship)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Maintainer, d, (*DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner).decodeJSON) // "maintainer"
+		// "maintainer"
+		if d.Next() == jx.Null {
+			s.Maintainer = nil
+			return d.Null()
+		}
+		s.Maintainer = new(DeploymentReviewApprovedWorkflowRunHeadRepositoryOwner)
+		return s.Maintainer.decodeJSON(d)
 	case 4:
 		return decodeNullableRef(&s.Sponsor, d, (*DiscussionAnswerChosenBy).decodeJSON) // "sponsor"
 	case 5:

@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,15 +21,39 @@ func readTeamAddedToRepositoryMember(at unsafe.Pointer, i int, key []byte, d *de
 	s := (*TeamAddedToRepository)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(TeamAddedToRepositoryRepository)
+		return s.Repository.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	case 6:
 		return s.Team.decodeJSON(d) // "team"
 	}
@@ -133,7 +158,13 @@ func readTeamAddedToRepositoryRepositoryMember(at unsafe.Pointer, i int, key []b
 	case 64:
 		return decodeNullableRef(&s.Owner, d, (*DiscussionAnswerChosenBy).decodeJSON) // "owner"
 	case 65:
-		return decodePtr(&s.Permissions, d, (*FullRepositoryPermissions).decodeJSON) // "permissions"
+		// "permissions"
+		if d.Next() == jx.Null {
+			s.Permissions = nil
+			return d.Null()
+		}
+		s.Permissions = new(FullRepositoryPermissions)
+		return s.Permissions.decodeJSON(d)
 	case 69:
 		return decodeNullable(&s.PushedAt, d, (*IssuesOpenedChangesOldRepositoryPushedAt).decodeJSON) // "pushed_at"
 	case 83:
@@ -326,13 +357,31 @@ func readTeamCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*TeamCreated)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(TeamAddedToRepositoryRepository)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 6:
@@ -428,15 +477,39 @@ func readTeamDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*TeamDeleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(TeamAddedToRepositoryRepository)
+		return s.Repository.decodeJSON(d)
 	case 5:
-		return decodePtr(&s.Sender, d, (*SimpleUser).decodeJSON) // "sender"
+		// "sender"
+		if d.Next() == jx.Null {
+			s.Sender = nil
+			return d.Null()
+		}
+		s.Sender = new(SimpleUser)
+		return s.Sender.decodeJSON(d)
 	case 6:
 		return s.Team.decodeJSON(d) // "team"
 	}
@@ -534,13 +607,31 @@ func readTeamEditedMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 1:
 		return s.Changes.decodeJSON(d) // "changes"
 	case 2:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 4:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 5:
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(TeamAddedToRepositoryRepository)
+		return s.Repository.decodeJSON(d)
 	case 6:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 7:
@@ -640,15 +731,45 @@ func readTeamEditedChangesMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*TeamEditedChanges)(at)
 	switch i {
 	case 0:
-		return decodePtr(&s.Description, d, (*LabelEditedChangesDescription).decodeJSON) // "description"
+		// "description"
+		if d.Next() == jx.Null {
+			s.Description = nil
+			return d.Null()
+		}
+		s.Description = new(LabelEditedChangesDescription)
+		return s.Description.decodeJSON(d)
 	case 1:
-		return decodePtr(&s.Name, d, (*LabelEditedChangesName).decodeJSON) // "name"
+		// "name"
+		if d.Next() == jx.Null {
+			s.Name = nil
+			return d.Null()
+		}
+		s.Name = new(LabelEditedChangesName)
+		return s.Name.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Privacy, d, (*TeamEditedChangesPrivacy).decodeJSON) // "privacy"
+		// "privacy"
+		if d.Next() == jx.Null {
+			s.Privacy = nil
+			return d.Null()
+		}
+		s.Privacy = new(TeamEditedChangesPrivacy)
+		return s.Privacy.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.NotificationSetting, d, (*TeamEditedChangesNotificationSetting).decodeJSON) // "notification_setting"
+		// "notification_setting"
+		if d.Next() == jx.Null {
+			s.NotificationSetting = nil
+			return d.Null()
+		}
+		s.NotificationSetting = new(TeamEditedChangesNotificationSetting)
+		return s.NotificationSetting.decodeJSON(d)
 	case 4:
-		return decodePtr(&s.Repository, d, (*TeamEditedChangesRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(TeamEditedChangesRepository)
+		return s.Repository.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1055,13 +1176,31 @@ func readTeamRemovedFromRepositoryMember(at unsafe.Pointer, i int, key []byte, d
 	s := (*TeamRemovedFromRepository)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
 		return s.Organization.decodeJSON(d) // "organization"
 	case 4:
-		return decodePtr(&s.Repository, d, (*TeamAddedToRepositoryRepository).decodeJSON) // "repository"
+		// "repository"
+		if d.Next() == jx.Null {
+			s.Repository = nil
+			return d.Null()
+		}
+		s.Repository = new(TeamAddedToRepositoryRepository)
+		return s.Repository.decodeJSON(d)
 	case 5:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 6:

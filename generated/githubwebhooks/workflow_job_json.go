@@ -4,6 +4,7 @@ package githubwebhooks
 
 import (
 	"encoding/json"
+	jx "github.com/go-faster/jx"
 	"maps"
 	"slices"
 	"unsafe"
@@ -20,11 +21,29 @@ func readWorkflowJobCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec
 	s := (*WorkflowJobCompleted)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
@@ -32,7 +51,13 @@ func readWorkflowJobCompletedMember(at unsafe.Pointer, i int, key []byte, d *dec
 	case 6:
 		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
 	case 7:
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
+		// "deployment"
+		if d.Next() == jx.Null {
+			s.Deployment = nil
+			return d.Null()
+		}
+		s.Deployment = new(Deployment)
+		return s.Deployment.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -232,11 +257,29 @@ func readWorkflowJobInProgressMember(at unsafe.Pointer, i int, key []byte, d *de
 	s := (*WorkflowJobInProgress)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
@@ -244,7 +287,13 @@ func readWorkflowJobInProgressMember(at unsafe.Pointer, i int, key []byte, d *de
 	case 6:
 		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
 	case 7:
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
+		// "deployment"
+		if d.Next() == jx.Null {
+			s.Deployment = nil
+			return d.Null()
+		}
+		s.Deployment = new(Deployment)
+		return s.Deployment.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -510,11 +559,29 @@ func readWorkflowJobQueuedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*WorkflowJobQueued)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
@@ -522,7 +589,13 @@ func readWorkflowJobQueuedMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	case 6:
 		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
 	case 7:
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
+		// "deployment"
+		if d.Next() == jx.Null {
+			s.Deployment = nil
+			return d.Null()
+		}
+		s.Deployment = new(Deployment)
+		return s.Deployment.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -787,11 +860,29 @@ func readWorkflowJobWaitingMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	s := (*WorkflowJobWaiting)(at)
 	switch i {
 	case 1:
-		return decodePtr(&s.Enterprise, d, (*EnterpriseWebhooks).decodeJSON) // "enterprise"
+		// "enterprise"
+		if d.Next() == jx.Null {
+			s.Enterprise = nil
+			return d.Null()
+		}
+		s.Enterprise = new(EnterpriseWebhooks)
+		return s.Enterprise.decodeJSON(d)
 	case 2:
-		return decodePtr(&s.Installation, d, (*SimpleInstallation).decodeJSON) // "installation"
+		// "installation"
+		if d.Next() == jx.Null {
+			s.Installation = nil
+			return d.Null()
+		}
+		s.Installation = new(SimpleInstallation)
+		return s.Installation.decodeJSON(d)
 	case 3:
-		return decodePtr(&s.Organization, d, (*OrganizationSimpleWebhooks).decodeJSON) // "organization"
+		// "organization"
+		if d.Next() == jx.Null {
+			s.Organization = nil
+			return d.Null()
+		}
+		s.Organization = new(OrganizationSimpleWebhooks)
+		return s.Organization.decodeJSON(d)
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:
@@ -799,7 +890,13 @@ func readWorkflowJobWaitingMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	case 6:
 		return s.WorkflowJob.decodeJSON(d) // "workflow_job"
 	case 7:
-		return decodePtr(&s.Deployment, d, (*Deployment).decodeJSON) // "deployment"
+		// "deployment"
+		if d.Next() == jx.Null {
+			s.Deployment = nil
+			return d.Null()
+		}
+		s.Deployment = new(Deployment)
+		return s.Deployment.decodeJSON(d)
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

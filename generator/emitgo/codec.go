@@ -84,6 +84,22 @@ func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool) jen.Code {
 	return jen.Add(decodeFunc(r)).Call(target, jen.Id("d"))
 }
 
+// readNewModel reads into target, an optional member that points to a model: null makes it
+// nil, anything else a new model that its own decodeJSON reads. It is spelled out in each
+// member reader rather than left to decodePtr: a generic helper costs a whole API's compile
+// an instantiation and a wrapper for every model read this way (some 600 functions for
+// GitHub's).
+func readNewModel(r *ir.TypeRef, target *jen.Statement) []jen.Code {
+	return []jen.Code{
+		jen.If(jen.Id("d").Dot("Next").Call().Op("==").Qual("github.com/go-faster/jx", "Null")).Block(
+			target.Clone().Op("=").Nil(),
+			jen.Return(jen.Id("d").Dot("Null").Call()),
+		),
+		target.Clone().Op("=").New(jen.Id(r.Named.Name)),
+		jen.Return(target.Clone().Dot("decodeJSON").Call(jen.Id("d"))),
+	}
+}
+
 // nullableDecoder names the helper that decodes a Nullable field of each form.
 var nullableDecoder = map[form]string{asNullable: "decodeNullable", asNullableRef: "decodeNullableRef"}
 
@@ -222,7 +238,11 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	for i, fl := range t.Fields {
 		kind := inPlaceKind(fl)
 		if kind == "" {
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(jen.Return(decodeField(fl)).Comment(strconv.Quote(fl.JSONName))))
+			read := []jen.Code{jen.Return(decodeField(fl)).Comment(strconv.Quote(fl.JSONName))}
+			if fieldForm(fl) == asPointer && isModel(fl.Type) {
+				read = append([]jen.Code{jen.Comment(strconv.Quote(fl.JSONName))}, readNewModel(fl.Type, jen.Id("s").Dot(fl.Name))...)
+			}
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(read...))
 			fields[i] = jen.Values(jen.Lit(fl.JSONName), jen.Lit(0), withFlags(jen.Id("memberByModel"), fl, false))
 			continue
 		}
@@ -447,8 +467,12 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	})
 	var cases []jen.Code
 	for i, c := range t.Cases {
-		cases = append(cases, jen.Case(jen.Lit(i)).Block(
-			jen.Err().Op("=").Add(decodeInto(c.Type, jen.Id("u").Dot(c.Name), pointable(c.Type)))))
+		read := []jen.Code{jen.Err().Op("=").Add(decodeInto(c.Type, jen.Id("u").Dot(c.Name), pointable(c.Type)))}
+		if isModel(c.Type) { // a new one, decoded by its own method: pick has told null apart
+			variant := jen.Id("u").Dot(c.Name)
+			read = []jen.Code{variant.Clone().Op("=").New(jen.Id(c.Type.Named.Name)), jen.Err().Op("=").Add(variant.Clone().Dot("decodeJSON").Call(jen.Id("d")))}
+		}
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(read...))
 	}
 	body := []jen.Code{jen.Op("*").Id("u").Op("=").Id(t.Name).Values()}
 	if hasObjectModel(t) {
