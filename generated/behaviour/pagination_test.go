@@ -77,6 +77,39 @@ func TestIteratorWalksAnArrayListPageByPage(t *testing.T) {
 	}, ps.requests, "one request per page, per_page=100 by default, next URLs as given")
 }
 
+// One iterator value may be ranged more than once, and at once from two goroutines (run
+// under -race): each walk reads its own pages, and an item yielded from one page is still
+// whole after the walk has read the next.
+func TestIteratorWalksShareNothing(t *testing.T) {
+	ps := newPagedServer(t, "/app/installations", installationsPage, 0)
+	seq := ps.client(t).ListInstallationsIter(context.Background(), nil)
+	walk := func() []*gh.Installation {
+		var items []*gh.Installation
+		for inst, err := range seq {
+			if !assert.NoError(t, err) {
+				break
+			}
+			items = append(items, inst)
+		}
+		return items
+	}
+	var wg sync.WaitGroup
+	walks := make([][]*gh.Installation, 3)
+	for i := range walks {
+		wg.Add(1)
+		go func() { defer wg.Done(); walks[i] = walk() }()
+	}
+	wg.Wait()
+	for _, items := range walks {
+		var ids []int64
+		for _, inst := range items {
+			ids = append(ids, inst.ID)
+		}
+		assert.Equal(t, []int64{1, 2, 3, 4, 5, 6}, ids)
+	}
+	assert.NotSame(t, walks[0][0], walks[1][0], "each walk decodes its own pages")
+}
+
 func TestIteratorWalksAWrappedListAndKeepsTheCallersPerPage(t *testing.T) {
 	ps := newPagedServer(t, "/installation/repositories", reposPage, 0)
 	c := ps.client(t)
