@@ -40,7 +40,7 @@ func iterate[Item any](ctx context.Context, c *Client, r *request, read func(d *
 				yield(*new(Item), err)
 				return
 			}
-			for i := 0; item != nil; i++ {
+			for i := 0; item != nil; i++ { // nil: the page had no body to read
 				v, ok := item(i)
 				if !ok {
 					break

@@ -658,7 +658,7 @@ func encodeScalar(p unsafe.Pointer, k memberKind, e *enc) {
 }
 
 // memberKind is how a member is read: in place, as a scalar of the kind (a field of that
-// type, a pointer to one, or a Nullable of one), or by the model's decodeMember. A table
+// type, a pointer to one, or a Nullable of one), or by the model's member reader. A table
 // where a switch per model used to be: the same work in a fraction of the machine code a
 // whole API's models cost the compiler.
 type memberKind uint8

@@ -84,6 +84,15 @@ func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool) jen.Code {
 	return jen.Add(decodeFunc(r)).Call(target, jen.Id("d"))
 }
 
+// readMember is the member reader's case for fl, a member its table does not read in place.
+func readMember(fl *ir.Field) []jen.Code {
+	name := strconv.Quote(fl.JSONName)
+	if fieldForm(fl) == asPointer && isModel(fl.Type) {
+		return append([]jen.Code{jen.Comment(name)}, readNewModel(fl.Type, jen.Id("s").Dot(fl.Name))...)
+	}
+	return []jen.Code{jen.Return(decodeField(fl)).Comment(name)}
+}
+
 // readNewModel reads into target, an optional member that points to a model: null makes it
 // nil, anything else a new model that its own decodeJSON reads. It is spelled out in each
 // member reader rather than left to decodePtr: a generic helper costs a whole API's compile
@@ -238,11 +247,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	for i, fl := range t.Fields {
 		kind := inPlaceKind(fl)
 		if kind == "" {
-			read := []jen.Code{jen.Return(decodeField(fl)).Comment(strconv.Quote(fl.JSONName))}
-			if fieldForm(fl) == asPointer && isModel(fl.Type) {
-				read = append([]jen.Code{jen.Comment(strconv.Quote(fl.JSONName))}, readNewModel(fl.Type, jen.Id("s").Dot(fl.Name))...)
-			}
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(read...))
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(readMember(fl)...))
 			fields[i] = jen.Values(jen.Lit(fl.JSONName), jen.Lit(0), withFlags(jen.Id("memberByModel"), fl, false))
 			continue
 		}
@@ -282,8 +287,8 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	interop(f, t.Name, !taggedInFull(t))
 }
 
-// unknownMember is what decodeMember does with a member the model does not name: keep it
-// in the additional properties, or skip it.
+// unknownMember is what a member reader does with a member the model does not name: keep
+// it in the additional properties, or skip it.
 func unknownMember(t *ir.Type) []jen.Code {
 	if t.Extra == nil {
 		return []jen.Code{jen.Return(jen.Id("d").Dot("Skip").Call())}
@@ -307,7 +312,7 @@ var inPlaceKinds = map[form]map[string]string{
 }
 
 // inPlaceKind is the memberKind with which decodeObject reads fl in place, "" when the
-// model's decodeMember reads it.
+// model's member reader reads it.
 func inPlaceKind(fl *ir.Field) string {
 	r := fl.Type
 	switch {
@@ -467,12 +472,7 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	})
 	var cases []jen.Code
 	for i, c := range t.Cases {
-		read := []jen.Code{jen.Err().Op("=").Add(decodeInto(c.Type, jen.Id("u").Dot(c.Name), pointable(c.Type)))}
-		if isModel(c.Type) { // a new one, decoded by its own method: pick has told null apart
-			variant := jen.Id("u").Dot(c.Name)
-			read = []jen.Code{variant.Clone().Op("=").New(jen.Id(c.Type.Named.Name)), jen.Err().Op("=").Add(variant.Clone().Dot("decodeJSON").Call(jen.Id("d")))}
-		}
-		cases = append(cases, jen.Case(jen.Lit(i)).Block(read...))
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(readVariant(c)...))
 	}
 	body := []jen.Code{jen.Op("*").Id("u").Op("=").Id(t.Name).Values()}
 	if hasObjectModel(t) {
@@ -498,6 +498,19 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 		unionEncode(f, t)
 	}
 	interop(f, t.Name, false) // its MarshalJSON writes the variant with encoding/json (unionMarshal)
+}
+
+// readVariant is the union decoder's case for variant c: a model is a new one that its own
+// method reads (pick has told null apart), anything else is decoded into its field.
+func readVariant(c *ir.Case) []jen.Code {
+	variant := jen.Id("u").Dot(c.Name)
+	if isModel(c.Type) {
+		return []jen.Code{
+			variant.Clone().Op("=").New(jen.Id(c.Type.Named.Name)),
+			jen.Err().Op("=").Add(variant.Clone().Dot("decodeJSON").Call(jen.Id("d"))),
+		}
+	}
+	return []jen.Code{jen.Err().Op("=").Add(decodeInto(c.Type, variant, pointable(c.Type)))}
 }
 
 func unionEncode(f *jen.File, t *ir.Type) {

@@ -36,27 +36,31 @@ func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
 	body = append(body, buildRequest(calls(op)[0], n, pathArgs, jen.Op("&").Id("p"))...)
 	// read decodes a page and returns its items' accessor: a page is a local of each read, so
 	// walks of one iterator share nothing.
-	var items, element, decode jen.Code
+	var items, element jen.Code
+	var decode []jen.Code
 	if op.Result.Type.Kind == ir.Named { // an object whose member holds the items
 		items, element = jen.Id("page").Dot(pg.Items.Name), jen.Id("page").Dot(pg.Items.Name).Index(jen.Id("i"))
-		decode = jen.Id("page").Op(":=").New(typeExpr(op.Result.Type))
-		decode = jen.Add(decode).Line().Err().Op(":=").Id("page").Dot("decodeJSON").Call(jen.Id("d"))
+		decode = []jen.Code{
+			jen.Id("page").Op(":=").New(typeExpr(op.Result.Type)),
+			jen.Err().Op(":=").Id("page").Dot("decodeJSON").Call(jen.Id("d")),
+		}
 	} else { // an array of the items
 		items, element = jen.Id("page"), jen.Id("page").Index(jen.Id("i"))
-		decode = jen.Var().Id("page").Add(typeExpr(op.Result.Type)).Line().
-			Err().Op(":=").Add(containerDecode(op.Result.Type, jen.Op("&").Id("page")))
+		decode = []jen.Code{
+			jen.Var().Id("page").Add(typeExpr(op.Result.Type)),
+			jen.Err().Op(":=").Add(containerDecode(op.Result.Type, jen.Op("&").Id("page"))),
+		}
 	}
 	none := jen.Op("*").New(item.Clone())
 	if yieldsPointer(pg.Item) {
 		element, none = jen.Op("&").Add(element), jen.Nil()
 	}
 	accessor := jen.Func().Params(jen.Int()).Params(item.Clone(), jen.Bool())
-	read := jen.Func().Params(decoderParam()).Params(accessor, jen.Error()).Block(
-		decode,
+	read := jen.Func().Params(decoderParam()).Params(accessor, jen.Error()).Block(append(decode,
 		jen.Return(jen.Func().Params(jen.Id("i").Int()).Params(item.Clone(), jen.Bool()).Block(
 			jen.If(jen.Id("i").Op(">=").Len(items)).Block(jen.Return(none, jen.False())),
 			jen.Return(element, jen.True()),
-		), jen.Err()),
+		), jen.Err()))...,
 	)
 	body = append(body, jen.Return(jen.Id("iterate").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("r"), read)))
 	yields := "every item"

@@ -23,7 +23,7 @@ type goNames struct {
 	members    map[*ir.Type]string // a struct's member-name table
 	reader     map[*ir.Type]string // a struct's memberReader, where it needs one
 	writer     map[*ir.Type]string // a struct's memberWriter, where it needs one
-	encoder    map[paramsIn]string // the function that renders an operation's params of one location
+	encoder    map[paramsIn]string // the function that renders an operation's params of one location, where it has some
 	properties map[*ir.Type]string // a std struct's list of known properties
 	cases      map[*ir.Type]string // a union's variant table
 	union      map[*ir.Type]string // a union's decoding state
@@ -63,8 +63,10 @@ func newGoNames(api *ir.API) *goNames {
 		switch t.Kind {
 		case ir.Struct:
 			n.members[t] = n.claim(base + "Members")
-			n.reader[t] = n.claim("read" + t.Name + "Member")
-			n.writer[t] = n.claim("write" + t.Name + "Member")
+			if hasOwnMembers(t) {
+				n.reader[t] = n.claim("read" + t.Name + "Member")
+				n.writer[t] = n.claim("write" + t.Name + "Member")
+			}
 			if t.Extra != nil {
 				n.properties[t] = n.claim(base + "Properties")
 			}
@@ -80,7 +82,9 @@ func newGoNames(api *ir.API) *goNames {
 			continue
 		}
 		for _, in := range paramLocations {
-			n.encoder[paramsIn{op.Params, in}] = n.claim(lowerFirst(op.Params.TypeName) + strings.ToUpper(in[:1]) + in[1:])
+			if hasParamsIn(op.Params, in) {
+				n.encoder[paramsIn{op.Params, in}] = n.claim(lowerFirst(op.Params.TypeName) + strings.ToUpper(in[:1]) + in[1:])
+			}
 		}
 	}
 	exported := map[string]bool{}
