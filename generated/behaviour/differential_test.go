@@ -143,6 +143,14 @@ func TestGeneratedCodecsAgreeWithEncodingJSON(t *testing.T) {
 	inputs["escapes"] = []byte(`{"name": "caf\u00e9 \"quoted\" \\ \/ \n tab\t", "description": "\ud83d\ude00", "permissions": {"issues": "read", "x-\u00e9": "write"}}`)
 	inputs["keys folded beyond ASCII"] = []byte(`{"ſlug": "long s", "node_ıd": "dotless i", "\u212Aey": "kelvin", "permissions": {"\u212A": "x", "iſſues": "read"}}`)
 	inputs["keys in another case"] = []byte(`{"ID": 5, "App_Slug": "x", "permissions": {"Issues": "read", "ISSUES": "write", "new_one": "read"}, "Account": {"LOGIN": "octocat", "id": 1}}`)
+	// Lists of models grow past decodeModels' first capacity (4) and hold nulls; [] is an empty
+	// list and null none, which encode differently.
+	inputs["lists of models"] = []byte(`{"total_count": 9, "repositories": [{"id": 1, "name": "a"}, null, {"id": 3, "topics": ["x"]}, {}, {"id": 5}, {"id": 6}, {"id": 7}, {"id": 8}, {"id": 9, "owner": {"login": "o"}}]}`)
+	inputs["list of installations"] = []byte(`[{"id": 1}, {"id": 2}, null, {"id": 4}, {"id": 5, "events": []}, {"id": 6}]`)
+	inputs["empty lists"] = []byte(`{"total_count": 0, "repositories": [], "installations": []}`)
+	inputs["null lists"] = []byte(`{"total_count": 0, "repositories": null, "installations": null}`)
+	inputs["empty list"] = []byte(`[]`)
+	inputs["null list"] = []byte(`null`)
 	checked := 0
 	for name, data := range inputs {
 		for _, p := range pairs {

@@ -774,7 +774,7 @@ func readInstallationTokenMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 		s.Permissions = new(AppPermissions)
 		return s.Permissions.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.Repositories, d, (*Repository).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, repositoryMembers, readRepositoryMember) // "repositories"
 	case 7:
 		return decodeSlice(&s.SingleFilePaths, d, decodeStr) // "single_file_paths"
 	}
@@ -859,7 +859,7 @@ func readListInstallationReposForAuthenticatedUserResponseMember(at unsafe.Point
 	s := (*ListInstallationReposForAuthenticatedUserResponse)(at)
 	switch i {
 	case 2:
-		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, installationRepositoryMembers, readInstallationRepositoryMember) // "repositories"
 	}
 	return d.Skip()
 }
@@ -887,7 +887,7 @@ func readListInstallationsForAuthenticatedUserResponseMember(at unsafe.Pointer, 
 	s := (*ListInstallationsForAuthenticatedUserResponse)(at)
 	switch i {
 	case 1:
-		return decodeSlice(&s.Installations, d, (*Installation).decodeJSON) // "installations"
+		return decodeModels(&s.Installations, d, installationMembers, readInstallationMember) // "installations"
 	}
 	return d.Skip()
 }
@@ -914,7 +914,7 @@ func readListReposAccessibleToInstallationResponseMember(at unsafe.Pointer, i in
 	s := (*ListReposAccessibleToInstallationResponse)(at)
 	switch i {
 	case 1:
-		return decodeSlice(&s.Repositories, d, (*InstallationRepository).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, installationRepositoryMembers, readInstallationRepositoryMember) // "repositories"
 	}
 	return d.Skip()
 }

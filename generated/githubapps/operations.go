@@ -499,7 +499,7 @@ func (c *Client) ListInstallationRequestsForAuthenticatedApp(ctx context.Context
 	}
 	var out []IntegrationInstallationRequest
 	resp, err := c.do(ctx, r, decoderFunc(func(d *dec) error {
-		return decodeSlice(&out, d, (*IntegrationInstallationRequest).decodeJSON)
+		return decodeModels(&out, d, integrationInstallationRequestMembers, readIntegrationInstallationRequestMember)
 	}))
 	if err != nil {
 		return nil, resp, err
@@ -526,7 +526,7 @@ func (c *Client) ListInstallationRequestsForAuthenticatedAppIter(ctx context.Con
 	}
 	return iterate(ctx, c, r, func(d *dec) (func(int) (*IntegrationInstallationRequest, bool), error) {
 		var page []IntegrationInstallationRequest
-		err := decodeSlice(&page, d, (*IntegrationInstallationRequest).decodeJSON)
+		err := decodeModels(&page, d, integrationInstallationRequestMembers, readIntegrationInstallationRequestMember)
 		return func(i int) (*IntegrationInstallationRequest, bool) {
 			if i >= len(page) {
 				return nil, false
@@ -601,7 +601,7 @@ func (c *Client) ListInstallations(ctx context.Context, params *ListInstallation
 	}
 	var out []Installation
 	resp, err := c.do(ctx, r, decoderFunc(func(d *dec) error {
-		return decodeSlice(&out, d, (*Installation).decodeJSON)
+		return decodeModels(&out, d, installationMembers, readInstallationMember)
 	}))
 	if err != nil {
 		return nil, resp, err
@@ -627,7 +627,7 @@ func (c *Client) ListInstallationsIter(ctx context.Context, params *ListInstalla
 	}
 	return iterate(ctx, c, r, func(d *dec) (func(int) (*Installation, bool), error) {
 		var page []Installation
-		err := decodeSlice(&page, d, (*Installation).decodeJSON)
+		err := decodeModels(&page, d, installationMembers, readInstallationMember)
 		return func(i int) (*Installation, bool) {
 			if i >= len(page) {
 				return nil, false

@@ -591,7 +591,7 @@ func readCheckRunWithSimpleCheckSuiteMember(at unsafe.Pointer, i int, key []byte
 	case 12:
 		return s.Output.decodeJSON(d) // "output"
 	case 13:
-		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, pullRequestMinimalMembers, readPullRequestMinimalMember) // "pull_requests"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1390,7 +1390,7 @@ func readSimpleCheckSuiteMember(at unsafe.Pointer, i int, key []byte, d *dec) er
 	case 1:
 		return decodeNullableRef(&s.App, d, (*Integration).decodeJSON) // "app"
 	case 9:
-		return decodeSlice(&s.PullRequests, d, (*PullRequestMinimal).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, pullRequestMinimalMembers, readPullRequestMinimalMember) // "pull_requests"
 	case 10:
 		// "repository"
 		if d.Next() == jx.Null {

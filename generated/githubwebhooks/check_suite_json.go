@@ -146,7 +146,7 @@ func readCheckSuiteCompletedCheckSuiteMember(at unsafe.Pointer, i int, key []byt
 	case 7:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	case 12:
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, checkSuiteCompletedCheckSuitePullRequestsItemMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemMember) // "pull_requests"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -471,7 +471,7 @@ func readCheckSuiteRequestedCheckSuiteMember(at unsafe.Pointer, i int, key []byt
 	case 7:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	case 12:
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, checkSuiteCompletedCheckSuitePullRequestsItemMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemMember) // "pull_requests"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -896,7 +896,7 @@ func readCheckSuiteRerequestedCheckSuiteMember(at unsafe.Pointer, i int, key []b
 	case 7:
 		return s.HeadCommit.decodeJSON(d) // "head_commit"
 	case 12:
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, checkSuiteCompletedCheckSuitePullRequestsItemMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemMember) // "pull_requests"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -146,7 +146,7 @@ func readCodeScanningAlertAppearedInBranchAlertMember(at unsafe.Pointer, i int, 
 	s := (*CodeScanningAlertAppearedInBranchAlert)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+		return decodeModels(&s.Assignees, d, simpleUserMembers, readSimpleUserMember) // "assignees"
 	case 3:
 		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
 	case 6:
@@ -755,7 +755,7 @@ func readCodeScanningAlertClosedByUserAlertMember(at unsafe.Pointer, i int, key 
 	s := (*CodeScanningAlertClosedByUserAlert)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+		return decodeModels(&s.Assignees, d, simpleUserMembers, readSimpleUserMember) // "assignees"
 	case 3:
 		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
 	case 6:
@@ -1177,7 +1177,7 @@ func readCodeScanningAlertCreatedAlertMember(at unsafe.Pointer, i int, key []byt
 	case 15:
 		return decodeAny(&s.DismissalApprovedBy, d) // "dismissal_approved_by"
 	case 16:
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+		return decodeModels(&s.Assignees, d, simpleUserMembers, readSimpleUserMember) // "assignees"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1430,7 +1430,7 @@ func readCodeScanningAlertFixedAlertMember(at unsafe.Pointer, i int, key []byte,
 	s := (*CodeScanningAlertFixedAlert)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+		return decodeModels(&s.Assignees, d, simpleUserMembers, readSimpleUserMember) // "assignees"
 	case 3:
 		return decodeNullableRef(&s.DismissedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "dismissed_by"
 	case 6:
@@ -1680,7 +1680,7 @@ func readCodeScanningAlertReopenedAlertMember(at unsafe.Pointer, i int, key []by
 	s := (*CodeScanningAlertReopenedAlert)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+		return decodeModels(&s.Assignees, d, simpleUserMembers, readSimpleUserMember) // "assignees"
 	case 3:
 		return decodeNullable(&s.DismissedBy, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -1943,7 +1943,7 @@ func readCodeScanningAlertReopenedByUserAlertMember(at unsafe.Pointer, i int, ke
 	s := (*CodeScanningAlertReopenedByUserAlert)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Assignees, d, (*SimpleUser).decodeJSON) // "assignees"
+		return decodeModels(&s.Assignees, d, simpleUserMembers, readSimpleUserMember) // "assignees"
 	case 2:
 		return decodeAny(&s.DismissedAt, d) // "dismissed_at"
 	case 3:

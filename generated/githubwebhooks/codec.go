@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -21,8 +22,8 @@ import (
 	"github.com/go-faster/jx"
 )
 
-// The generated models read and write JSON with github.com/go-faster/jx: no reflection,
-// no intermediate maps. Their UnmarshalJSON uses the same code, so encoding/json users get
+// The generated models read and write JSON with github.com/go-faster/jx: no reflection
+// (bar growing a list of models, see decodeModels), no intermediate maps. Their UnmarshalJSON uses the same code, so encoding/json users get
 // the same results; encoding/json writes a model from its tags, which say what the encoder
 // writes, unless the model has a MarshalJSON because they cannot. These helpers are what
 // the per-type code calls.
@@ -349,6 +350,42 @@ func decodePtr[T any](dst **T, d *dec, decode func(*T, *dec) error) error {
 	*dst = v
 	return nil
 }
+
+// decodeModels reads an array, or null (a nil slice), of a generated struct T into the
+// []T that dst points to: each element in place with decodeObject, T's member table and
+// its member reader. It is decodeSlice for every struct at once, with no code per type.
+// reflect only grows the slice, as append would (typed, so that the collector sees the
+// elements' pointers); the slice's length is kept through its header.
+func decodeModels(dst any, d *dec, table *memberTable, member memberReader) error {
+	slice := reflect.ValueOf(dst).Elem()
+	size := slice.Type().Elem().Size()
+	h := (*sliceHeader)(slice.Addr().UnsafePointer())
+	*h = sliceHeader{} // a new array, as decodeSlice reads into: what dst held is not reused
+	null, err := d.elements(func() error {
+		if h.len == h.cap {
+			slice.Grow(max(1, 4-h.len)) // as decodeSlice grows: 4 elements, then as append does
+		}
+		h.len++
+		return decodeObject(d, unsafe.Add(h.data, uintptr(h.len-1)*size), table, member)
+	})
+	switch {
+	case null:
+		*h = sliceHeader{}
+	case h.data == nil: // [] is an empty slice, not a nil one
+		*h = sliceHeader{data: unsafe.Pointer(&noElements)}
+	}
+	return err
+}
+
+// sliceHeader is a slice's layout (as reflect's SliceHeader, whose data is a uintptr the
+// collector cannot follow).
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// noElements is where an empty slice that is not nil points, as the runtime's []T{} does.
+var noElements struct{}
 
 // decodeSlice reads an array, or null (a nil slice), with decode for each element. The walk
 // is elements's: only the appending needs T, so each element type compiles a few lines.

@@ -120,9 +120,9 @@ func readCustomPropertyValuesUpdatedMember(at unsafe.Pointer, i int, key []byte,
 		s.Sender = new(SimpleUser)
 		return s.Sender.decodeJSON(d)
 	case 6:
-		return decodeSlice(&s.NewPropertyValues, d, (*CustomPropertyValue).decodeJSON) // "new_property_values"
+		return decodeModels(&s.NewPropertyValues, d, customPropertyValueMembers, readCustomPropertyValueMember) // "new_property_values"
 	case 7:
-		return decodeSlice(&s.OldPropertyValues, d, (*CustomPropertyValue).decodeJSON) // "old_property_values"
+		return decodeModels(&s.OldPropertyValues, d, customPropertyValueMembers, readCustomPropertyValueMember) // "old_property_values"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

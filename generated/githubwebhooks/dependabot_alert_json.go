@@ -1038,7 +1038,7 @@ func readDependabotAlertSecurityAdvisoryMember(at unsafe.Pointer, i int, key []b
 	s := (*DependabotAlertSecurityAdvisory)(at)
 	switch i {
 	case 4:
-		return decodeSlice(&s.Vulnerabilities, d, (*DependabotAlertSecurityVulnerability).decodeJSON) // "vulnerabilities"
+		return decodeModels(&s.Vulnerabilities, d, dependabotAlertSecurityVulnerabilityMembers, readDependabotAlertSecurityVulnerabilityMember) // "vulnerabilities"
 	case 6:
 		return s.Cvss.decodeJSON(d) // "cvss"
 	case 7:
@@ -1046,11 +1046,11 @@ func readDependabotAlertSecurityAdvisoryMember(at unsafe.Pointer, i int, key []b
 	case 8:
 		return decodeNullableRef(&s.Epss, d, (*SecurityAdvisoryEpss).decodeJSON) // "epss"
 	case 9:
-		return decodeSlice(&s.Cwes, d, (*DependabotAlertSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
+		return decodeModels(&s.Cwes, d, dependabotAlertSecurityAdvisoryCwesItemMembers, skipMember) // "cwes"
 	case 10:
-		return decodeSlice(&s.Identifiers, d, (*DependabotAlertSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+		return decodeModels(&s.Identifiers, d, dependabotAlertSecurityAdvisoryIdentifiersItemMembers, skipMember) // "identifiers"
 	case 11:
-		return decodeSlice(&s.References, d, (*DependabotAlertSecurityAdvisoryReferencesItem).decodeJSON) // "references"
+		return decodeModels(&s.References, d, dependabotAlertSecurityAdvisoryReferencesItemMembers, skipMember) // "references"
 	}
 	return d.Skip()
 }

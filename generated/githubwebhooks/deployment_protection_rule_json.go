@@ -30,7 +30,7 @@ func readDeploymentProtectionRuleRequestedMember(at unsafe.Pointer, i int, key [
 		s.Deployment = new(Deployment)
 		return s.Deployment.decodeJSON(d)
 	case 5:
-		return decodeSlice(&s.PullRequests, d, (*PullRequest).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, pullRequestMembers, readPullRequestMember) // "pull_requests"
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
@@ -158,22 +158,22 @@ func readPullRequestMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 16:
 		return s.User.decodeJSON(d) // "user"
 	case 18:
-		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, pullRequestLabelsItemMembers, readPullRequestLabelsItemMember) // "labels"
 	case 19:
 		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
 	case 26:
 		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 27:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
-			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
+			return decodeModels(v, d, simpleUserMembers, readSimpleUserMember)
 		}) // "assignees"
 	case 28:
 		return decodeNullable(&s.RequestedReviewers, d, func(v *[]SimpleUser, d *dec) error {
-			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
+			return decodeModels(v, d, simpleUserMembers, readSimpleUserMember)
 		}) // "requested_reviewers"
 	case 29:
 		return decodeNullable(&s.RequestedTeams, d, func(v *[]TeamSimple, d *dec) error {
-			return decodeSlice(v, d, (*TeamSimple).decodeJSON)
+			return decodeModels(v, d, teamSimpleMembers, readTeamSimpleMember)
 		}) // "requested_teams"
 	case 30:
 		return s.Head.decodeJSON(d) // "head"

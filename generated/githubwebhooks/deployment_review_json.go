@@ -50,7 +50,7 @@ func readDeploymentReviewApprovedMember(at unsafe.Pointer, i int, key []byte, d 
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON) // "reviewers"
+		return decodeModels(&s.Reviewers, d, webhooksReviewersItemMembers, readWebhooksReviewersItemMember) // "reviewers"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 10:
@@ -62,7 +62,7 @@ func readDeploymentReviewApprovedMember(at unsafe.Pointer, i int, key []byte, d 
 		s.WorkflowJobRun = new(WebhooksWorkflowJobRun)
 		return s.WorkflowJobRun.decodeJSON(d)
 	case 11:
-		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewApprovedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
+		return decodeModels(&s.WorkflowJobRuns, d, deploymentReviewApprovedWorkflowJobRunsItemMembers, readDeploymentReviewApprovedWorkflowJobRunsItemMember) // "workflow_job_runs"
 	case 12:
 		return decodeNullableRef(&s.WorkflowRun, d, (*DeploymentReviewApprovedWorkflowRun).decodeJSON) // "workflow_run"
 	}
@@ -292,10 +292,10 @@ func readDeploymentReviewApprovedWorkflowRunMember(at unsafe.Pointer, i int, key
 		s.HeadRepository = new(DeploymentReviewApprovedWorkflowRunHeadRepository)
 		return s.HeadRepository.decodeJSON(d)
 	case 22:
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, checkSuiteCompletedCheckSuitePullRequestsItemMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemMember) // "pull_requests"
 	case 23:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
-			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
+			return decodeModels(v, d, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 		}) // "referenced_workflows"
 	case 24:
 		// "repository"
@@ -615,7 +615,7 @@ func readDeploymentReviewRejectedMember(at unsafe.Pointer, i int, key []byte, d 
 	case 6:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 7:
-		return decodeSlice(&s.Reviewers, d, (*WebhooksReviewersItem).decodeJSON) // "reviewers"
+		return decodeModels(&s.Reviewers, d, webhooksReviewersItemMembers, readWebhooksReviewersItemMember) // "reviewers"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 10:
@@ -627,7 +627,7 @@ func readDeploymentReviewRejectedMember(at unsafe.Pointer, i int, key []byte, d 
 		s.WorkflowJobRun = new(WebhooksWorkflowJobRun)
 		return s.WorkflowJobRun.decodeJSON(d)
 	case 11:
-		return decodeSlice(&s.WorkflowJobRuns, d, (*DeploymentReviewRejectedWorkflowJobRunsItem).decodeJSON) // "workflow_job_runs"
+		return decodeModels(&s.WorkflowJobRuns, d, deploymentReviewRejectedWorkflowJobRunsItemMembers, readDeploymentReviewRejectedWorkflowJobRunsItemMember) // "workflow_job_runs"
 	case 12:
 		return decodeNullableRef(&s.WorkflowRun, d, (*DeploymentReviewRejectedWorkflowRun).decodeJSON) // "workflow_run"
 	}
@@ -848,10 +848,10 @@ func readDeploymentReviewRejectedWorkflowRunMember(at unsafe.Pointer, i int, key
 		s.HeadRepository = new(DeploymentReviewApprovedWorkflowRunHeadRepository)
 		return s.HeadRepository.decodeJSON(d)
 	case 21:
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, checkSuiteCompletedCheckSuitePullRequestsItemMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemMember) // "pull_requests"
 	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
-			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
+			return decodeModels(v, d, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 		}) // "referenced_workflows"
 	case 23:
 		// "repository"
@@ -1043,7 +1043,7 @@ func readDeploymentReviewRequestedMember(at unsafe.Pointer, i int, key []byte, d
 	case 6:
 		return decodeNullableRef(&s.Requestor, d, (*WebhooksUser).decodeJSON) // "requestor"
 	case 7:
-		return decodeSlice(&s.Reviewers, d, (*DeploymentReviewRequestedReviewersItem).decodeJSON) // "reviewers"
+		return decodeModels(&s.Reviewers, d, deploymentReviewRequestedReviewersItemMembers, readDeploymentReviewRequestedReviewersItemMember) // "reviewers"
 	case 8:
 		return s.Sender.decodeJSON(d) // "sender"
 	case 10:

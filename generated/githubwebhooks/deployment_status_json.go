@@ -683,10 +683,10 @@ func readDeploymentStatusCreatedWorkflowRunMember(at unsafe.Pointer, i int, key 
 	case 21:
 		return decodeAny(&s.PreviousAttemptURL, d) // "previous_attempt_url"
 	case 22:
-		return decodeSlice(&s.PullRequests, d, (*CheckSuiteCompletedCheckSuitePullRequestsItem).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, checkSuiteCompletedCheckSuitePullRequestsItemMembers, readCheckSuiteCompletedCheckSuitePullRequestsItemMember) // "pull_requests"
 	case 23:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
-			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
+			return decodeModels(v, d, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 		}) // "referenced_workflows"
 	case 24:
 		// "repository"

@@ -45,7 +45,7 @@ func readGollumMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 3:
-		return decodeSlice(&s.Pages, d, (*GollumPagesItem).decodeJSON) // "pages"
+		return decodeModels(&s.Pages, d, gollumPagesItemMembers, readGollumPagesItemMember) // "pages"
 	case 4:
 		return s.Repository.decodeJSON(d) // "repository"
 	case 5:

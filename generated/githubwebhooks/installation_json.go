@@ -39,7 +39,7 @@ func readInstallationCreatedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories"
 	case 5:
 		// "repository"
 		if d.Next() == jx.Null {
@@ -181,7 +181,7 @@ func readInstallationDeletedMember(at unsafe.Pointer, i int, key []byte, d *dec)
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories"
 	case 5:
 		// "repository"
 		if d.Next() == jx.Null {
@@ -320,7 +320,7 @@ func readInstallationNewPermissionsAcceptedMember(at unsafe.Pointer, i int, key 
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories"
 	case 5:
 		// "repository"
 		if d.Next() == jx.Null {
@@ -459,7 +459,7 @@ func readInstallationSuspendMember(at unsafe.Pointer, i int, key []byte, d *dec)
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories"
 	case 5:
 		// "repository"
 		if d.Next() == jx.Null {
@@ -597,7 +597,7 @@ func readInstallationUnsuspendMember(at unsafe.Pointer, i int, key []byte, d *de
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.Repositories, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories"
+		return decodeModels(&s.Repositories, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories"
 	case 5:
 		// "repository"
 		if d.Next() == jx.Null {

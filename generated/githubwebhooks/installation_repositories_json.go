@@ -40,9 +40,9 @@ func readInstallationRepositoriesAddedMember(at unsafe.Pointer, i int, key []byt
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_added"
+		return decodeModels(&s.RepositoriesAdded, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories_added"
 	case 5:
-		return decodeSlice(&s.RepositoriesRemoved, d, (*InstallationRepositoriesAddedRepositoriesRemovedItem).decodeJSON) // "repositories_removed"
+		return decodeModels(&s.RepositoriesRemoved, d, installationRepositoriesAddedRepositoriesRemovedItemMembers, readInstallationRepositoriesAddedRepositoriesRemovedItemMember) // "repositories_removed"
 	case 6:
 		// "repository"
 		if d.Next() == jx.Null {
@@ -261,9 +261,9 @@ func readInstallationRepositoriesRemovedMember(at unsafe.Pointer, i int, key []b
 		s.Organization = new(OrganizationSimpleWebhooks)
 		return s.Organization.decodeJSON(d)
 	case 4:
-		return decodeSlice(&s.RepositoriesAdded, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_added"
+		return decodeModels(&s.RepositoriesAdded, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories_added"
 	case 5:
-		return decodeSlice(&s.RepositoriesRemoved, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON) // "repositories_removed"
+		return decodeModels(&s.RepositoriesRemoved, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember) // "repositories_removed"
 	case 6:
 		// "repository"
 		if d.Next() == jx.Null {

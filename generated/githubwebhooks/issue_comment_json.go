@@ -249,7 +249,7 @@ func readIssueCommentCreatedIssueMember(at unsafe.Pointer, i int, key []byte, d 
 			return decodeMap(v, d, decodeAny)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -660,7 +660,7 @@ func readIssueCommentDeletedIssueMember(at unsafe.Pointer, i int, key []byte, d 
 			return decodeMap(v, d, decodeAny)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -1000,7 +1000,7 @@ func readIssueCommentEditedIssueMember(at unsafe.Pointer, i int, key []byte, d *
 			return decodeMap(v, d, decodeAny)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullable(&s.Milestone, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)

@@ -27,7 +27,7 @@ func readWebhooksIssue2Member(at unsafe.Pointer, i int, key []byte, d *dec) erro
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -59,7 +59,7 @@ func readWebhooksIssue2Member(at unsafe.Pointer, i int, key []byte, d *dec) erro
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:

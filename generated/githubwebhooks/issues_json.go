@@ -319,7 +319,7 @@ func readIssuesClosedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -624,7 +624,7 @@ func readIssuesDeletedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -656,7 +656,7 @@ func readIssuesDeletedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -1123,7 +1123,7 @@ func readIssuesDemilestonedIssueMember(at unsafe.Pointer, i int, key []byte, d *
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -1701,7 +1701,7 @@ func readIssuesEditedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -1733,7 +1733,7 @@ func readIssuesEditedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -2164,7 +2164,7 @@ func readIssuesLabeledIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 			return decodePtr(v, d, (*IssuesDemilestonedIssueAssignee).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -2196,7 +2196,7 @@ func readIssuesLabeledIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -2648,7 +2648,7 @@ func readIssuesLockedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 29:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -3099,7 +3099,7 @@ func readIssuesMilestonedIssueMember(at unsafe.Pointer, i int, key []byte, d *de
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -3601,7 +3601,7 @@ func readIssuesOpenedChangesOldIssueMember(at unsafe.Pointer, i int, key []byte,
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -3639,7 +3639,7 @@ func readIssuesOpenedChangesOldIssueMember(at unsafe.Pointer, i int, key []byte,
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 32:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	case 33:
@@ -4156,7 +4156,7 @@ func readIssuesOpenedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -4188,7 +4188,7 @@ func readIssuesOpenedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -4657,7 +4657,7 @@ func readIssuesReopenedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec)
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 32:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	case 33:
@@ -5148,7 +5148,7 @@ func readIssuesTransferredChangesNewIssueMember(at unsafe.Pointer, i int, key []
 			return decodePtr(v, d, (*DiscussionAnswerChosenBy).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -5180,7 +5180,7 @@ func readIssuesTransferredChangesNewIssueMember(at unsafe.Pointer, i int, key []
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -5926,7 +5926,7 @@ func readIssuesUnlockedIssueMember(at unsafe.Pointer, i int, key []byte, d *dec)
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:
@@ -6365,7 +6365,7 @@ func readWebhooksIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 			return decodePtr(v, d, (*IssueCommentCreatedIssueAssignee).decodeJSON)
 		}) // "assignees"
 	case 13:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 16:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 19:
@@ -6397,7 +6397,7 @@ func readWebhooksIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 25:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	case 30:
 		return decodeNullableRef(&s.Type, d, (*IssueType).decodeJSON) // "type"
 	case 33:

@@ -1520,7 +1520,7 @@ func readDiscussionMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	case 21:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	case 22:
-		return decodeSlice(&s.Labels, d, (*Label).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, labelMembers, readLabelMember) // "labels"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2653,7 +2653,7 @@ func readIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 16:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
-			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
+			return decodeModels(v, d, simpleUserMembers, readSimpleUserMember)
 		}) // "assignees"
 	case 17:
 		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
@@ -2704,7 +2704,7 @@ func readIssueMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 		s.IssueDependenciesSummary = new(IssueDependenciesSummary)
 		return s.IssueDependenciesSummary.decodeJSON(d)
 	case 38:
-		return decodeSlice(&s.IssueFieldValues, d, (*IssueFieldValue).decodeJSON) // "issue_field_values"
+		return decodeModels(&s.IssueFieldValues, d, issueFieldValueMembers, readIssueFieldValueMember) // "issue_field_values"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

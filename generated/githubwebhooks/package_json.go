@@ -261,7 +261,7 @@ func readPackagePublishedPackagePackageVersionMember(at unsafe.Pointer, i int, k
 	case 3:
 		return decodeNullableRef(&s.ContainerMetadata, d, (*PackagePublishedPackagePackageVersionContainerMetadata).decodeJSON) // "container_metadata"
 	case 6:
-		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
+		return decodeModels(&s.DockerMetadata, d, packagePublishedPackagePackageVersionDockerMetadataItemMembers, readPackagePublishedPackagePackageVersionDockerMetadataItemMember) // "docker_metadata"
 	case 12:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -270,10 +270,10 @@ func readPackagePublishedPackagePackageVersionMember(at unsafe.Pointer, i int, k
 		return decodeNullableRef(&s.NpmMetadata, d, (*PackagePublishedPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
 	case 15:
 		return decodeNullable(&s.NugetMetadata, d, func(v *[]PackagePublishedPackagePackageVersionNugetMetadataItem, d *dec) error {
-			return decodeSlice(v, d, (*PackagePublishedPackagePackageVersionNugetMetadataItem).decodeJSON)
+			return decodeModels(v, d, packagePublishedPackagePackageVersionNugetMetadataItemMembers, readPackagePublishedPackagePackageVersionNugetMetadataItemMember)
 		}) // "nuget_metadata"
 	case 16:
-		return decodeSlice(&s.PackageFiles, d, (*PackagePublishedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+		return decodeModels(&s.PackageFiles, d, packagePublishedPackagePackageVersionPackageFilesItemMembers, readPackagePublishedPackagePackageVersionPackageFilesItemMember) // "package_files"
 	case 19:
 		// "release"
 		if d.Next() == jx.Null {
@@ -283,7 +283,7 @@ func readPackagePublishedPackagePackageVersionMember(at unsafe.Pointer, i int, k
 		s.Release = new(PackagePublishedPackagePackageVersionRelease)
 		return s.Release.decodeJSON(d)
 	case 20:
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+		return decodeModels(&s.RubygemsMetadata, d, webhookRubygemsMetadataMembers, readWebhookRubygemsMetadataMember) // "rubygems_metadata"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1329,13 +1329,13 @@ func readPackageUpdatedPackagePackageVersionMember(at unsafe.Pointer, i int, key
 	case 0:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 5:
-		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
+		return decodeModels(&s.DockerMetadata, d, packagePublishedPackagePackageVersionDockerMetadataItemMembers, readPackagePublishedPackagePackageVersionDockerMetadataItemMember) // "docker_metadata"
 	case 11:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
 		}) // "metadata"
 	case 13:
-		return decodeSlice(&s.PackageFiles, d, (*PackageUpdatedPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+		return decodeModels(&s.PackageFiles, d, packageUpdatedPackagePackageVersionPackageFilesItemMembers, readPackageUpdatedPackagePackageVersionPackageFilesItemMember) // "package_files"
 	case 16:
 		// "release"
 		if d.Next() == jx.Null {
@@ -1345,7 +1345,7 @@ func readPackageUpdatedPackagePackageVersionMember(at unsafe.Pointer, i int, key
 		s.Release = new(PackageUpdatedPackagePackageVersionRelease)
 		return s.Release.decodeJSON(d)
 	case 17:
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+		return decodeModels(&s.RubygemsMetadata, d, webhookRubygemsMetadataMembers, readWebhookRubygemsMetadataMember) // "rubygems_metadata"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

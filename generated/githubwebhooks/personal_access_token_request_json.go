@@ -31,7 +31,7 @@ func readPersonalAccessTokenRequestMember(at unsafe.Pointer, i int, key []byte, 
 		return s.PermissionsResult.decodeJSON(d) // "permissions_result"
 	case 7:
 		return decodeNullable(&s.Repositories, d, func(v *[]PersonalAccessTokenRequestRepositoriesItem, d *dec) error {
-			return decodeSlice(v, d, (*PersonalAccessTokenRequestRepositoriesItem).decodeJSON)
+			return decodeModels(v, d, personalAccessTokenRequestRepositoriesItemMembers, readPersonalAccessTokenRequestRepositoriesItemMember)
 		}) // "repositories"
 	}
 	var v json.RawMessage

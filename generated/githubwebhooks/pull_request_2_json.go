@@ -166,7 +166,7 @@ func readPullRequestReviewRequestedVariant2PullRequestMember(at unsafe.Pointer, 
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -174,7 +174,7 @@ func readPullRequestReviewRequestedVariant2PullRequestMember(at unsafe.Pointer, 
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -508,7 +508,7 @@ func readPullRequestSynchronizePullRequestMember(at unsafe.Pointer, i int, key [
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -516,7 +516,7 @@ func readPullRequestSynchronizePullRequestMember(at unsafe.Pointer, i int, key [
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1156,7 +1156,7 @@ func readPullRequestUnassignedPullRequestMember(at unsafe.Pointer, i int, key []
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
@@ -1164,7 +1164,7 @@ func readPullRequestUnassignedPullRequestMember(at unsafe.Pointer, i int, key []
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1590,7 +1590,7 @@ func readPullRequestUnlabeledPullRequestMember(at unsafe.Pointer, i int, key []b
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -1598,7 +1598,7 @@ func readPullRequestUnlabeledPullRequestMember(at unsafe.Pointer, i int, key []b
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -2014,7 +2014,7 @@ func readPullRequestUnlockedPullRequestMember(at unsafe.Pointer, i int, key []by
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -2022,7 +2022,7 @@ func readPullRequestUnlockedPullRequestMember(at unsafe.Pointer, i int, key []by
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -2220,22 +2220,22 @@ func readPullRequestWebhookMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	case 16:
 		return s.User.decodeJSON(d) // "user"
 	case 18:
-		return decodeSlice(&s.Labels, d, (*PullRequestLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, pullRequestLabelsItemMembers, readPullRequestLabelsItemMember) // "labels"
 	case 19:
 		return decodeNullableRef(&s.Milestone, d, (*Milestone).decodeJSON) // "milestone"
 	case 26:
 		return decodeNullableRef(&s.Assignee, d, (*SimpleUser).decodeJSON) // "assignee"
 	case 27:
 		return decodeNullable(&s.Assignees, d, func(v *[]SimpleUser, d *dec) error {
-			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
+			return decodeModels(v, d, simpleUserMembers, readSimpleUserMember)
 		}) // "assignees"
 	case 28:
 		return decodeNullable(&s.RequestedReviewers, d, func(v *[]SimpleUser, d *dec) error {
-			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
+			return decodeModels(v, d, simpleUserMembers, readSimpleUserMember)
 		}) // "requested_reviewers"
 	case 29:
 		return decodeNullable(&s.RequestedTeams, d, func(v *[]TeamSimple, d *dec) error {
-			return decodeSlice(v, d, (*TeamSimple).decodeJSON)
+			return decodeModels(v, d, teamSimpleMembers, readTeamSimpleMember)
 		}) // "requested_teams"
 	case 30:
 		return s.Head.decodeJSON(d) // "head"
@@ -2479,7 +2479,7 @@ func readWebhooksPullRequest5Member(at unsafe.Pointer, i int, key []byte, d *dec
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
@@ -2487,7 +2487,7 @@ func readWebhooksPullRequest5Member(at unsafe.Pointer, i int, key []byte, d *dec
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*WebhooksPullRequest5RequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}

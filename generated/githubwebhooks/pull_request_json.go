@@ -167,7 +167,7 @@ func readPullRequestAssignedPullRequestMember(at unsafe.Pointer, i int, key []by
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -175,7 +175,7 @@ func readPullRequestAssignedPullRequestMember(at unsafe.Pointer, i int, key []by
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -511,7 +511,7 @@ func readPullRequestAutoMergeDisabledPullRequestMember(at unsafe.Pointer, i int,
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -519,7 +519,7 @@ func readPullRequestAutoMergeDisabledPullRequestMember(at unsafe.Pointer, i int,
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -853,7 +853,7 @@ func readPullRequestAutoMergeEnabledPullRequestMember(at unsafe.Pointer, i int, 
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -861,7 +861,7 @@ func readPullRequestAutoMergeEnabledPullRequestMember(at unsafe.Pointer, i int, 
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1856,7 +1856,7 @@ func readPullRequestDequeuedPullRequestMember(at unsafe.Pointer, i int, key []by
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -1864,7 +1864,7 @@ func readPullRequestDequeuedPullRequestMember(at unsafe.Pointer, i int, key []by
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -2641,7 +2641,7 @@ func readPullRequestLabeledPullRequestMember(at unsafe.Pointer, i int, key []byt
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
@@ -2649,7 +2649,7 @@ func readPullRequestLabeledPullRequestMember(at unsafe.Pointer, i int, key []byt
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -2981,7 +2981,7 @@ func readPullRequestLockedPullRequestMember(at unsafe.Pointer, i int, key []byte
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*IssueCommentCreatedIssueAssignee).decodeJSON) // "merged_by"
 	case 32:
@@ -2989,7 +2989,7 @@ func readPullRequestLockedPullRequestMember(at unsafe.Pointer, i int, key []byte
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -3912,7 +3912,7 @@ func readPullRequestReviewRequestRemovedVariant1PullRequestMember(at unsafe.Poin
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -3920,7 +3920,7 @@ func readPullRequestReviewRequestRemovedVariant1PullRequestMember(at unsafe.Poin
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members, readPullRequestAssignedPullRequestRequestedReviewersItemVariant2Member) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -4650,7 +4650,7 @@ func readPullRequestReviewRequestRemovedVariant2PullRequestMember(at unsafe.Poin
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -4658,7 +4658,7 @@ func readPullRequestReviewRequestRemovedVariant2PullRequestMember(at unsafe.Poin
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedReviewersItemVariant2).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedReviewersItemVariant2Members, readPullRequestAssignedPullRequestRequestedReviewersItemVariant2Member) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -5088,7 +5088,7 @@ func readPullRequestReviewRequestedVariant1PullRequestMember(at unsafe.Pointer, 
 	case 19:
 		return s.Head.decodeJSON(d) // "head"
 	case 23:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 31:
 		return decodeNullableRef(&s.MergedBy, d, (*DiscussionAnswerChosenBy).decodeJSON) // "merged_by"
 	case 32:
@@ -5096,7 +5096,7 @@ func readPullRequestReviewRequestedVariant1PullRequestMember(at unsafe.Pointer, 
 	case 37:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestReviewRequestRemovedVariant1PullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 38:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 47:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}

@@ -163,13 +163,13 @@ func readPullRequestReviewDismissedPullRequestMember(at unsafe.Pointer, i int, k
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
 	case 18:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -727,13 +727,13 @@ func readPullRequestReviewEditedPullRequestMember(at unsafe.Pointer, i int, key 
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
 	case 18:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -1415,13 +1415,13 @@ func readPullRequestReviewSubmittedPullRequestMember(at unsafe.Pointer, i int, k
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
 	case 18:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*WebhooksIssueMilestone).decodeJSON) // "milestone"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}

@@ -174,13 +174,13 @@ func readPullRequestReviewThreadResolvedPullRequestMember(at unsafe.Pointer, i i
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
 	case 18:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestAssignedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*WebhooksIssueCommentUser).decodeJSON) // "user"
 	}
@@ -726,7 +726,7 @@ func readPullRequestReviewThreadResolvedThreadMember(at unsafe.Pointer, i int, k
 	s := (*PullRequestReviewThreadResolvedThread)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadResolvedThreadCommentsItem).decodeJSON) // "comments"
+		return decodeModels(&s.Comments, d, pullRequestReviewThreadResolvedThreadCommentsItemMembers, readPullRequestReviewThreadResolvedThreadCommentsItemMember) // "comments"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1063,13 +1063,13 @@ func readPullRequestReviewThreadUnresolvedPullRequestMember(at unsafe.Pointer, i
 	case 14:
 		return s.Head.decodeJSON(d) // "head"
 	case 18:
-		return decodeSlice(&s.Labels, d, (*IssueCommentCreatedIssueLabelsItem).decodeJSON) // "labels"
+		return decodeModels(&s.Labels, d, issueCommentCreatedIssueLabelsItemMembers, readIssueCommentCreatedIssueLabelsItemMember) // "labels"
 	case 22:
 		return decodeNullableRef(&s.Milestone, d, (*IssuesDeletedIssueMilestone).decodeJSON) // "milestone"
 	case 26:
 		return decodeSlice(&s.RequestedReviewers, d, (*PullRequestDequeuedPullRequestRequestedReviewersItem).decodeJSON) // "requested_reviewers"
 	case 27:
-		return decodeSlice(&s.RequestedTeams, d, (*PullRequestAssignedPullRequestRequestedTeamsItem).decodeJSON) // "requested_teams"
+		return decodeModels(&s.RequestedTeams, d, pullRequestAssignedPullRequestRequestedTeamsItemMembers, readPullRequestAssignedPullRequestRequestedTeamsItemMember) // "requested_teams"
 	case 35:
 		return decodeNullableRef(&s.User, d, (*DiscussionUser).decodeJSON) // "user"
 	}
@@ -1246,7 +1246,7 @@ func readPullRequestReviewThreadUnresolvedThreadMember(at unsafe.Pointer, i int,
 	s := (*PullRequestReviewThreadUnresolvedThread)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Comments, d, (*PullRequestReviewThreadUnresolvedThreadCommentsItem).decodeJSON) // "comments"
+		return decodeModels(&s.Comments, d, pullRequestReviewThreadUnresolvedThreadCommentsItemMembers, readPullRequestReviewThreadUnresolvedThreadCommentsItemMember) // "comments"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

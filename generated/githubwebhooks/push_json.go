@@ -21,7 +21,7 @@ func readPushMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*Push)(at)
 	switch i {
 	case 3:
-		return decodeSlice(&s.Commits, d, (*PushCommitsItem).decodeJSON) // "commits"
+		return decodeModels(&s.Commits, d, pushCommitsItemMembers, readPushCommitsItemMember) // "commits"
 	case 7:
 		// "enterprise"
 		if d.Next() == jx.Null {

@@ -352,7 +352,7 @@ func readRegistryPackagePublishedRegistryPackagePackageVersionMember(at unsafe.P
 		s.ContainerMetadata = new(PackagePublishedPackagePackageVersionContainerMetadata)
 		return s.ContainerMetadata.decodeJSON(d)
 	case 6:
-		return decodeSlice(&s.DockerMetadata, d, (*PackagePublishedPackagePackageVersionDockerMetadataItem).decodeJSON) // "docker_metadata"
+		return decodeModels(&s.DockerMetadata, d, packagePublishedPackagePackageVersionDockerMetadataItemMembers, readPackagePublishedPackagePackageVersionDockerMetadataItemMember) // "docker_metadata"
 	case 12:
 		return decodeSlice(&s.Metadata, d, func(v *map[string]any, d *dec) error {
 			return decodeMap(v, d, decodeAny)
@@ -361,10 +361,10 @@ func readRegistryPackagePublishedRegistryPackagePackageVersionMember(at unsafe.P
 		return decodeNullableRef(&s.NpmMetadata, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNpmMetadata).decodeJSON) // "npm_metadata"
 	case 15:
 		return decodeNullable(&s.NugetMetadata, d, func(v *[]RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem, d *dec) error {
-			return decodeSlice(v, d, (*RegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItem).decodeJSON)
+			return decodeModels(v, d, registryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMembers, readRegistryPackagePublishedRegistryPackagePackageVersionNugetMetadataItemMember)
 		}) // "nuget_metadata"
 	case 16:
-		return decodeSlice(&s.PackageFiles, d, (*RegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+		return decodeModels(&s.PackageFiles, d, registryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMembers, readRegistryPackagePublishedRegistryPackagePackageVersionPackageFilesItemMember) // "package_files"
 	case 19:
 		// "release"
 		if d.Next() == jx.Null {
@@ -374,7 +374,7 @@ func readRegistryPackagePublishedRegistryPackagePackageVersionMember(at unsafe.P
 		s.Release = new(RegistryPackagePublishedRegistryPackagePackageVersionRelease)
 		return s.Release.decodeJSON(d)
 	case 20:
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+		return decodeModels(&s.RubygemsMetadata, d, webhookRubygemsMetadataMembers, readWebhookRubygemsMetadataMember) // "rubygems_metadata"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -1426,7 +1426,7 @@ func readRegistryPackageUpdatedRegistryPackagePackageVersionMember(at unsafe.Poi
 			return decodeMap(v, d, decodeAny)
 		}) // "metadata"
 	case 13:
-		return decodeSlice(&s.PackageFiles, d, (*RegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItem).decodeJSON) // "package_files"
+		return decodeModels(&s.PackageFiles, d, registryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMembers, readRegistryPackageUpdatedRegistryPackagePackageVersionPackageFilesItemMember) // "package_files"
 	case 16:
 		// "release"
 		if d.Next() == jx.Null {
@@ -1436,7 +1436,7 @@ func readRegistryPackageUpdatedRegistryPackagePackageVersionMember(at unsafe.Poi
 		s.Release = new(RegistryPackageUpdatedRegistryPackagePackageVersionRelease)
 		return s.Release.decodeJSON(d)
 	case 17:
-		return decodeSlice(&s.RubygemsMetadata, d, (*WebhookRubygemsMetadata).decodeJSON) // "rubygems_metadata"
+		return decodeModels(&s.RubygemsMetadata, d, webhookRubygemsMetadataMembers, readWebhookRubygemsMetadataMember) // "rubygems_metadata"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

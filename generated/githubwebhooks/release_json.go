@@ -1254,7 +1254,7 @@ func readWebhooksReleaseMember(at unsafe.Pointer, i int, key []byte, d *dec) err
 	s := (*WebhooksRelease)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Assets, d, (*WebhooksReleaseAssetsItem).decodeJSON) // "assets"
+		return decodeModels(&s.Assets, d, webhooksReleaseAssetsItemMembers, readWebhooksReleaseAssetsItemMember) // "assets"
 	case 2:
 		return decodeNullableRef(&s.Author, d, (*DiscussionAnswerChosenBy).decodeJSON) // "author"
 	case 15:

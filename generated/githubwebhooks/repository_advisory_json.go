@@ -25,12 +25,12 @@ func readRepositoryAdvisoryMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 	case 8:
 		return decodeNullableRef(&s.Publisher, d, (*SimpleUser).decodeJSON) // "publisher"
 	case 9:
-		return decodeSlice(&s.Identifiers, d, (*RepositoryAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+		return decodeModels(&s.Identifiers, d, repositoryAdvisoryIdentifiersItemMembers, readRepositoryAdvisoryIdentifiersItemMember) // "identifiers"
 	case 16:
 		return decodeNullableRef(&s.Submission, d, (*RepositoryAdvisorySubmission).decodeJSON) // "submission"
 	case 17:
 		return decodeNullable(&s.Vulnerabilities, d, func(v *[]RepositoryAdvisoryVulnerability, d *dec) error {
-			return decodeSlice(v, d, (*RepositoryAdvisoryVulnerability).decodeJSON)
+			return decodeModels(v, d, repositoryAdvisoryVulnerabilityMembers, readRepositoryAdvisoryVulnerabilityMember)
 		}) // "vulnerabilities"
 	case 18:
 		return decodeNullableRef(&s.Cvss, d, (*RepositoryAdvisoryCvss).decodeJSON) // "cvss"
@@ -38,7 +38,7 @@ func readRepositoryAdvisoryMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 20:
 		return decodeNullable(&s.Cwes, d, func(v *[]RepositoryAdvisoryCwesItem, d *dec) error {
-			return decodeSlice(v, d, (*RepositoryAdvisoryCwesItem).decodeJSON)
+			return decodeModels(v, d, repositoryAdvisoryCwesItemMembers, readRepositoryAdvisoryCwesItemMember)
 		}) // "cwes"
 	case 21:
 		return decodeNullable(&s.CweIDs, d, func(v *[]string, d *dec) error {
@@ -46,19 +46,19 @@ func readRepositoryAdvisoryMember(at unsafe.Pointer, i int, key []byte, d *dec) 
 		}) // "cwe_ids"
 	case 22:
 		return decodeNullable(&s.Credits, d, func(v *[]RepositoryAdvisoryCreditsItem, d *dec) error {
-			return decodeSlice(v, d, (*RepositoryAdvisoryCreditsItem).decodeJSON)
+			return decodeModels(v, d, repositoryAdvisoryCreditsItemMembers, readRepositoryAdvisoryCreditsItemMember)
 		}) // "credits"
 	case 23:
 		return decodeNullable(&s.CreditsDetailed, d, func(v *[]RepositoryAdvisoryCredit, d *dec) error {
-			return decodeSlice(v, d, (*RepositoryAdvisoryCredit).decodeJSON)
+			return decodeModels(v, d, repositoryAdvisoryCreditMembers, readRepositoryAdvisoryCreditMember)
 		}) // "credits_detailed"
 	case 24:
 		return decodeNullable(&s.CollaboratingUsers, d, func(v *[]SimpleUser, d *dec) error {
-			return decodeSlice(v, d, (*SimpleUser).decodeJSON)
+			return decodeModels(v, d, simpleUserMembers, readSimpleUserMember)
 		}) // "collaborating_users"
 	case 25:
 		return decodeNullable(&s.CollaboratingTeams, d, func(v *[]Team, d *dec) error {
-			return decodeSlice(v, d, (*Team).decodeJSON)
+			return decodeModels(v, d, teamMembers, readTeamMember)
 		}) // "collaborating_teams"
 	case 26:
 		return decodeNullableRef(&s.PrivateFork, d, (*SimpleRepository).decodeJSON) // "private_fork"

@@ -877,7 +877,7 @@ func readRepositoryRuleCodeScanningParametersMember(at unsafe.Pointer, i int, ke
 	s := (*RepositoryRuleCodeScanningParameters)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.CodeScanningTools, d, (*RepositoryRuleParamsCodeScanningTool).decodeJSON) // "code_scanning_tools"
+		return decodeModels(&s.CodeScanningTools, d, repositoryRuleParamsCodeScanningToolMembers, readRepositoryRuleParamsCodeScanningToolMember) // "code_scanning_tools"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -2662,7 +2662,7 @@ func readRepositoryRulePullRequestParametersMember(at unsafe.Pointer, i int, key
 	case 0:
 		return decodeSlice(&s.AllowedMergeMethods, d, decodeEnum[RepositoryRulePullRequestParametersAllowedMergeMethodsItem]) // "allowed_merge_methods"
 	case 7:
-		return decodeSlice(&s.RequiredReviewers, d, (*RepositoryRuleParamsRequiredReviewerConfiguration).decodeJSON) // "required_reviewers"
+		return decodeModels(&s.RequiredReviewers, d, repositoryRuleParamsRequiredReviewerConfigurationMembers, readRepositoryRuleParamsRequiredReviewerConfigurationMember) // "required_reviewers"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3092,7 +3092,7 @@ func readRepositoryRuleRequiredStatusChecksParametersMember(at unsafe.Pointer, i
 	s := (*RepositoryRuleRequiredStatusChecksParameters)(at)
 	switch i {
 	case 1:
-		return decodeSlice(&s.RequiredStatusChecks, d, (*RepositoryRuleParamsStatusCheckConfiguration).decodeJSON) // "required_status_checks"
+		return decodeModels(&s.RequiredStatusChecks, d, repositoryRuleParamsStatusCheckConfigurationMembers, readRepositoryRuleParamsStatusCheckConfigurationMember) // "required_status_checks"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3454,7 +3454,7 @@ func readRepositoryRuleWorkflowsParametersMember(at unsafe.Pointer, i int, key [
 	s := (*RepositoryRuleWorkflowsParameters)(at)
 	switch i {
 	case 1:
-		return decodeSlice(&s.Workflows, d, (*RepositoryRuleParamsWorkflowFileReference).decodeJSON) // "workflows"
+		return decodeModels(&s.Workflows, d, repositoryRuleParamsWorkflowFileReferenceMembers, readRepositoryRuleParamsWorkflowFileReferenceMember) // "workflows"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -3529,7 +3529,7 @@ func readRepositoryRulesetMember(at unsafe.Pointer, i int, key []byte, d *dec) e
 	s := (*RepositoryRuleset)(at)
 	switch i {
 	case 6:
-		return decodeSlice(&s.BypassActors, d, (*RepositoryRulesetBypassActor).decodeJSON) // "bypass_actors"
+		return decodeModels(&s.BypassActors, d, repositoryRulesetBypassActorMembers, readRepositoryRulesetBypassActorMember) // "bypass_actors"
 	case 9:
 		// "_links"
 		if d.Next() == jx.Null {
@@ -4172,9 +4172,9 @@ func readRepositoryRulesetConditionsRepositoryPropertyTargetRepositoryPropertyMe
 	s := (*RepositoryRulesetConditionsRepositoryPropertyTargetRepositoryProperty)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Include, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON) // "include"
+		return decodeModels(&s.Include, d, repositoryRulesetConditionsRepositoryPropertySpecMembers, readRepositoryRulesetConditionsRepositoryPropertySpecMember) // "include"
 	case 1:
-		return decodeSlice(&s.Exclude, d, (*RepositoryRulesetConditionsRepositoryPropertySpec).decodeJSON) // "exclude"
+		return decodeModels(&s.Exclude, d, repositoryRulesetConditionsRepositoryPropertySpecMembers, readRepositoryRulesetConditionsRepositoryPropertySpecMember) // "exclude"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -4785,11 +4785,11 @@ func readRepositoryRulesetEditedChangesConditionsMember(at unsafe.Pointer, i int
 	s := (*RepositoryRulesetEditedChangesConditions)(at)
 	switch i {
 	case 0:
-		return decodeSlice(&s.Added, d, (*RepositoryRulesetConditions).decodeJSON) // "added"
+		return decodeModels(&s.Added, d, repositoryRulesetConditionsMembers, readRepositoryRulesetConditionsMember) // "added"
 	case 1:
-		return decodeSlice(&s.Deleted, d, (*RepositoryRulesetConditions).decodeJSON) // "deleted"
+		return decodeModels(&s.Deleted, d, repositoryRulesetConditionsMembers, readRepositoryRulesetConditionsMember) // "deleted"
 	case 2:
-		return decodeSlice(&s.Updated, d, (*RepositoryRulesetEditedChangesConditionsUpdatedItem).decodeJSON) // "updated"
+		return decodeModels(&s.Updated, d, repositoryRulesetEditedChangesConditionsUpdatedItemMembers, readRepositoryRulesetEditedChangesConditionsUpdatedItemMember) // "updated"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -5179,7 +5179,7 @@ func readRepositoryRulesetEditedChangesRulesMember(at unsafe.Pointer, i int, key
 	case 1:
 		return decodeSlice(&s.Deleted, d, (*RepositoryRule).decodeJSON) // "deleted"
 	case 2:
-		return decodeSlice(&s.Updated, d, (*RepositoryRulesetEditedChangesRulesUpdatedItem).decodeJSON) // "updated"
+		return decodeModels(&s.Updated, d, repositoryRulesetEditedChangesRulesUpdatedItemMembers, readRepositoryRulesetEditedChangesRulesUpdatedItemMember) // "updated"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -438,13 +438,13 @@ func readSecurityAdvisoryWithdrawnSecurityAdvisoryMember(at unsafe.Pointer, i in
 	case 1:
 		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 2:
-		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
+		return decodeModels(&s.Cwes, d, webhooksSecurityAdvisoryCwesItemMembers, readWebhooksSecurityAdvisoryCwesItemMember) // "cwes"
 	case 5:
-		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+		return decodeModels(&s.Identifiers, d, webhooksSecurityAdvisoryIdentifiersItemMembers, readWebhooksSecurityAdvisoryIdentifiersItemMember) // "identifiers"
 	case 7:
-		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON) // "references"
+		return decodeModels(&s.References, d, webhooksSecurityAdvisoryReferencesItemMembers, readWebhooksSecurityAdvisoryReferencesItemMember) // "references"
 	case 11:
-		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON) // "vulnerabilities"
+		return decodeModels(&s.Vulnerabilities, d, webhooksSecurityAdvisoryVulnerabilitiesItemMembers, readWebhooksSecurityAdvisoryVulnerabilitiesItemMember) // "vulnerabilities"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -580,13 +580,13 @@ func readWebhooksSecurityAdvisoryMember(at unsafe.Pointer, i int, key []byte, d 
 	case 1:
 		return decodeNullableRef(&s.CvssSeverities, d, (*CvssSeverities).decodeJSON) // "cvss_severities"
 	case 2:
-		return decodeSlice(&s.Cwes, d, (*WebhooksSecurityAdvisoryCwesItem).decodeJSON) // "cwes"
+		return decodeModels(&s.Cwes, d, webhooksSecurityAdvisoryCwesItemMembers, readWebhooksSecurityAdvisoryCwesItemMember) // "cwes"
 	case 5:
-		return decodeSlice(&s.Identifiers, d, (*WebhooksSecurityAdvisoryIdentifiersItem).decodeJSON) // "identifiers"
+		return decodeModels(&s.Identifiers, d, webhooksSecurityAdvisoryIdentifiersItemMembers, readWebhooksSecurityAdvisoryIdentifiersItemMember) // "identifiers"
 	case 7:
-		return decodeSlice(&s.References, d, (*WebhooksSecurityAdvisoryReferencesItem).decodeJSON) // "references"
+		return decodeModels(&s.References, d, webhooksSecurityAdvisoryReferencesItemMembers, readWebhooksSecurityAdvisoryReferencesItemMember) // "references"
 	case 11:
-		return decodeSlice(&s.Vulnerabilities, d, (*WebhooksSecurityAdvisoryVulnerabilitiesItem).decodeJSON) // "vulnerabilities"
+		return decodeModels(&s.Vulnerabilities, d, webhooksSecurityAdvisoryVulnerabilitiesItemMembers, readWebhooksSecurityAdvisoryVulnerabilitiesItemMember) // "vulnerabilities"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

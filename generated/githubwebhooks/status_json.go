@@ -21,7 +21,7 @@ func readStatusMember(at unsafe.Pointer, i int, key []byte, d *dec) error {
 	s := (*Status)(at)
 	switch i {
 	case 1:
-		return decodeSlice(&s.Branches, d, (*StatusBranchesItem).decodeJSON) // "branches"
+		return decodeModels(&s.Branches, d, statusBranchesItemMembers, readStatusBranchesItemMember) // "branches"
 	case 2:
 		return s.Commit.decodeJSON(d) // "commit"
 	case 6:
@@ -297,7 +297,7 @@ func readStatusCommitMember(at unsafe.Pointer, i int, key []byte, d *dec) error 
 	case 3:
 		return decodeNullableRef(&s.Committer, d, (*StatusCommitAuthor).decodeJSON) // "committer"
 	case 6:
-		return decodeSlice(&s.Parents, d, (*StatusCommitParentsItem).decodeJSON) // "parents"
+		return decodeModels(&s.Parents, d, statusCommitParentsItemMembers, readStatusCommitParentsItemMember) // "parents"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

@@ -394,7 +394,7 @@ func readWorkflowJobInProgressWorkflowJobMember(at unsafe.Pointer, i int, key []
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
 	case 21:
-		return decodeSlice(&s.Steps, d, (*WorkflowJobInProgressWorkflowJobStepsItem).decodeJSON) // "steps"
+		return decodeModels(&s.Steps, d, workflowJobInProgressWorkflowJobStepsItemMembers, readWorkflowJobInProgressWorkflowJobStepsItemMember) // "steps"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -696,7 +696,7 @@ func readWorkflowJobQueuedWorkflowJobMember(at unsafe.Pointer, i int, key []byte
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
 	case 21:
-		return decodeSlice(&s.Steps, d, (*WorkflowJobQueuedWorkflowJobStepsItem).decodeJSON) // "steps"
+		return decodeModels(&s.Steps, d, workflowJobQueuedWorkflowJobStepsItemMembers, readWorkflowJobQueuedWorkflowJobStepsItemMember) // "steps"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {
@@ -997,7 +997,7 @@ func readWorkflowJobWaitingWorkflowJobMember(at unsafe.Pointer, i int, key []byt
 	case 7:
 		return decodeSlice(&s.Labels, d, decodeStr) // "labels"
 	case 21:
-		return decodeSlice(&s.Steps, d, (*WorkflowJobWaitingWorkflowJobStepsItem).decodeJSON) // "steps"
+		return decodeModels(&s.Steps, d, workflowJobWaitingWorkflowJobStepsItemMembers, readWorkflowJobWaitingWorkflowJobStepsItemMember) // "steps"
 	}
 	var v json.RawMessage
 	if err := decodeRaw(&v, d); err != nil {

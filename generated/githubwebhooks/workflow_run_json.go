@@ -163,7 +163,7 @@ func readWorkflowRunCompletedWorkflowRunMember(at unsafe.Pointer, i int, key []b
 		}) // "pull_requests"
 	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
-			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
+			return decodeModels(v, d, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 		}) // "referenced_workflows"
 	case 23:
 		return s.Repository.decodeJSON(d) // "repository"
@@ -646,7 +646,7 @@ func readWorkflowRunInProgressWorkflowRunMember(at unsafe.Pointer, i int, key []
 		}) // "pull_requests"
 	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
-			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
+			return decodeModels(v, d, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 		}) // "referenced_workflows"
 	case 23:
 		return s.Repository.decodeJSON(d) // "repository"
@@ -1163,10 +1163,10 @@ func readWorkflowRunRequestedWorkflowRunMember(at unsafe.Pointer, i int, key []b
 	case 11:
 		return s.HeadRepository.decodeJSON(d) // "head_repository"
 	case 21:
-		return decodeSlice(&s.PullRequests, d, (*WorkflowRunCompletedWorkflowRunPullRequestsItem).decodeJSON) // "pull_requests"
+		return decodeModels(&s.PullRequests, d, workflowRunCompletedWorkflowRunPullRequestsItemMembers, readWorkflowRunCompletedWorkflowRunPullRequestsItemMember) // "pull_requests"
 	case 22:
 		return decodeNullable(&s.ReferencedWorkflows, d, func(v *[]DeploymentCreatedWorkflowRunReferencedWorkflowsItem, d *dec) error {
-			return decodeSlice(v, d, (*DeploymentCreatedWorkflowRunReferencedWorkflowsItem).decodeJSON)
+			return decodeModels(v, d, deploymentCreatedWorkflowRunReferencedWorkflowsItemMembers, readDeploymentCreatedWorkflowRunReferencedWorkflowsItemMember)
 		}) // "referenced_workflows"
 	case 23:
 		return s.Repository.decodeJSON(d) // "repository"

@@ -18,7 +18,7 @@ func encoderParam() jen.Code { return jen.Id("e").Op("*").Id("enc") }
 
 // decodeFunc is a function value `func(*T, *dec) error` that decodes a value of r's type,
 // T being typeExpr(r).
-func decodeFunc(r *ir.TypeRef) jen.Code {
+func decodeFunc(r *ir.TypeRef, n *goNames) jen.Code {
 	switch r.Kind {
 	case ir.Primitive:
 		return jen.Id(map[string]string{ir.String: "decodeStr", ir.Int64: "decodeInt64", ir.Float64: "decodeFloat64",
@@ -30,7 +30,7 @@ func decodeFunc(r *ir.TypeRef) jen.Code {
 		return jen.Parens(jen.Op("*").Id(r.Named.Name)).Dot("decodeJSON")
 	case ir.Array, ir.Map:
 		return jen.Func().Params(jen.Id("v").Op("*").Add(typeExpr(r)), decoderParam()).Error().Block(
-			jen.Return(containerDecode(r, jen.Id("v"))))
+			jen.Return(containerDecode(r, jen.Id("v"), n)))
 	case ir.Raw:
 		return jen.Id("decodeRaw")
 	}
@@ -38,12 +38,12 @@ func decodeFunc(r *ir.TypeRef) jen.Code {
 }
 
 // elemDecodeFunc decodes an array element or map value: a pointer when null is allowed.
-func elemDecodeFunc(r *ir.TypeRef) jen.Code {
+func elemDecodeFunc(r *ir.TypeRef, n *goNames) jen.Code {
 	if r.Nullable && pointable(r) {
 		return jen.Func().Params(jen.Id("v").Op("*").Add(elemExpr(r)), decoderParam()).Error().Block(
-			jen.Return(decodeOptional(r, jen.Id("v"))))
+			jen.Return(decodeOptional(r, jen.Id("v"), n)))
 	}
-	return decodeFunc(r)
+	return decodeFunc(r, n)
 }
 
 // optionalScalar names the helper that decodes an optional scalar from the arena's slabs.
@@ -51,46 +51,53 @@ var optionalScalar = map[string]string{ir.String: "decodeOptStr", ir.Int64: "dec
 
 // decodeOptional decodes into target, a pointer to a pointer: scalars from the slabs,
 // everything else with decodePtr.
-func decodeOptional(r *ir.TypeRef, target jen.Code) jen.Code {
+func decodeOptional(r *ir.TypeRef, target jen.Code, n *goNames) jen.Code {
 	if r.Kind == ir.Primitive && optionalScalar[r.Primitive] != "" {
 		return jen.Id(optionalScalar[r.Primitive]).Call(target, jen.Id("d"))
 	}
 	if r.Kind == ir.Named && r.Named.Kind == ir.Enum {
 		return jen.Id("decodeOptEnum").Call(target, jen.Id("d"))
 	}
-	return jen.Id("decodePtr").Call(target, jen.Id("d"), decodeFunc(r))
+	return jen.Id("decodePtr").Call(target, jen.Id("d"), decodeFunc(r, n))
 }
 
-func containerDecode(r *ir.TypeRef, target jen.Code) jen.Code {
+// containerDecode decodes into target, a pointer to a slice or map of r's type. An array of
+// structs goes through decodeModels, one function for all of them, because decodeSlice
+// would compile again for every struct (an instantiation per layout, its closure and a
+// wrapper per type: about 1,000 functions in GitHub's whole API).
+func containerDecode(r *ir.TypeRef, target jen.Code, n *goNames) jen.Code {
+	if e := r.Elem; r.Kind == ir.Array && isObjectModel(e) && !e.Nullable {
+		return jen.Id("decodeModels").Call(target, jen.Id("d"), jen.Id(n.members[e.Named]), readerOf(e.Named, n))
+	}
 	helper := "decodeSlice"
 	if r.Kind == ir.Map {
 		helper = "decodeMap"
 	}
-	return jen.Id(helper).Call(target, jen.Id("d"), elemDecodeFunc(r.Elem))
+	return jen.Id(helper).Call(target, jen.Id("d"), elemDecodeFunc(r.Elem, n))
 }
 
 // decodeInto is an expression that decodes into field (an addressable value of r's type,
 // or a pointer to one when pointer is set) and returns an error.
-func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool) jen.Code {
+func decodeInto(r *ir.TypeRef, field *jen.Statement, pointer bool, n *goNames) jen.Code {
 	target := jen.Op("&").Add(field.Clone())
 	switch {
 	case pointer:
-		return decodeOptional(r, target)
+		return decodeOptional(r, target, n)
 	case r.Kind == ir.Array || r.Kind == ir.Map:
-		return containerDecode(r, target)
+		return containerDecode(r, target, n)
 	case r.Kind == ir.Named && r.Named.Kind != ir.Enum:
 		return field.Clone().Dot("decodeJSON").Call(jen.Id("d"))
 	}
-	return jen.Add(decodeFunc(r)).Call(target, jen.Id("d"))
+	return jen.Add(decodeFunc(r, n)).Call(target, jen.Id("d"))
 }
 
 // readMember is the member reader's case for fl, a member its table does not read in place.
-func readMember(fl *ir.Field) []jen.Code {
+func readMember(fl *ir.Field, n *goNames) []jen.Code {
 	name := strconv.Quote(fl.JSONName)
 	if fieldForm(fl) == asPointer && isModel(fl.Type) {
 		return append([]jen.Code{jen.Comment(name)}, readNewModel(fl.Type, jen.Id("s").Dot(fl.Name))...)
 	}
-	return []jen.Code{jen.Return(decodeField(fl)).Comment(name)}
+	return []jen.Code{jen.Return(decodeField(fl, n)).Comment(name)}
 }
 
 // readNewModel reads into target, an optional member that points to a model: null makes it
@@ -113,12 +120,12 @@ func readNewModel(r *ir.TypeRef, target *jen.Statement) []jen.Code {
 var nullableDecoder = map[form]string{asNullable: "decodeNullable", asNullableRef: "decodeNullableRef"}
 
 // decodeField is an expression that decodes a struct field in its form, returning an error.
-func decodeField(fl *ir.Field) jen.Code {
+func decodeField(fl *ir.Field, n *goNames) jen.Code {
 	field := jen.Id("s").Dot(fl.Name)
 	if helper, ok := nullableDecoder[fieldForm(fl)]; ok {
-		return jen.Id(helper).Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type))
+		return jen.Id(helper).Call(jen.Op("&").Add(field), jen.Id("d"), decodeFunc(fl.Type, n))
 	}
-	return decodeInto(fl.Type, field, fieldForm(fl) == asPointer)
+	return decodeInto(fl.Type, field, fieldForm(fl) == asPointer, n)
 }
 
 // encodeField writes a struct field in its form. Values are written in place (a model by its
@@ -247,7 +254,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	for i, fl := range t.Fields {
 		kind := inPlaceKind(fl)
 		if kind == "" {
-			cases = append(cases, jen.Case(jen.Lit(i)).Block(readMember(fl)...))
+			cases = append(cases, jen.Case(jen.Lit(i)).Block(readMember(fl, n)...))
 			fields[i] = jen.Values(jen.Lit(fl.JSONName), jen.Lit(0), withFlags(jen.Id("memberByModel"), fl, false))
 			continue
 		}
@@ -265,7 +272,7 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 		if len(cases) > 0 {
 			body = append(body, jen.Switch(jen.Id("i")).Block(cases...))
 		}
-		body = append(body, unknownMember(t)...)
+		body = append(body, unknownMember(t, n)...)
 		f.Line()
 		f.Add(docComment(fmt.Sprintf("%s reads member i of the %s at at where %s does not; unknown members are skipped%s.", n.reader[t], t.Name, tableVar, extraNote(t)))).
 			Func().Id(n.reader[t]).Params(jen.Id("at").Qual("unsafe", "Pointer"), jen.Id("i").Int(), jen.Id("key").Index().Byte(), decoderParam()).Error().Block(body...)
@@ -289,13 +296,13 @@ func structCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 
 // unknownMember is what a member reader does with a member the model does not name: keep
 // it in the additional properties, or skip it.
-func unknownMember(t *ir.Type) []jen.Code {
+func unknownMember(t *ir.Type, n *goNames) []jen.Code {
 	if t.Extra == nil {
 		return []jen.Code{jen.Return(jen.Id("d").Dot("Skip").Call())}
 	}
 	return []jen.Code{
 		jen.Var().Id("v").Add(elemExpr(t.Extra)),
-		jen.If(jen.Err().Op(":=").Add(elemDecodeFunc(t.Extra)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Add(elemDecodeFunc(t.Extra, n)).Call(jen.Op("&").Id("v"), jen.Id("d")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.If(jen.Id("s").Dot(t.ExtraName).Op("==").Nil()).Block(
 			jen.Id("s").Dot(t.ExtraName).Op("=").Map(jen.String()).Add(elemExpr(t.Extra)).Values()),
 		jen.Id("s").Dot(t.ExtraName).Index(jen.Id("d").Dot("a").Dot("str").Call(jen.Id("key"))).Op("=").Id("v"),
@@ -472,7 +479,7 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 	})
 	var cases []jen.Code
 	for i, c := range t.Cases {
-		cases = append(cases, jen.Case(jen.Lit(i)).Block(readVariant(c)...))
+		cases = append(cases, jen.Case(jen.Lit(i)).Block(readVariant(c, n)...))
 	}
 	body := []jen.Code{jen.Op("*").Id("u").Op("=").Id(t.Name).Values()}
 	if hasObjectModel(t) {
@@ -502,7 +509,7 @@ func unionCodec(f *jen.File, t *ir.Type, n *goNames, encoder bool) {
 
 // readVariant is the union decoder's case for variant c: a model is a new one that its own
 // method reads (pick has told null apart), anything else is decoded into its field.
-func readVariant(c *ir.Case) []jen.Code {
+func readVariant(c *ir.Case, n *goNames) []jen.Code {
 	variant := jen.Id("u").Dot(c.Name)
 	if isModel(c.Type) {
 		return []jen.Code{
@@ -510,7 +517,7 @@ func readVariant(c *ir.Case) []jen.Code {
 			jen.Err().Op("=").Add(variant.Clone().Dot("decodeJSON").Call(jen.Id("d"))),
 		}
 	}
-	return []jen.Code{jen.Err().Op("=").Add(decodeInto(c.Type, variant, pointable(c.Type)))}
+	return []jen.Code{jen.Err().Op("=").Add(decodeInto(c.Type, variant, pointable(c.Type), n))}
 }
 
 func unionEncode(f *jen.File, t *ir.Type) {

@@ -48,7 +48,7 @@ func iterMethod(f *jen.File, op *ir.Operation, n *goNames) {
 		items, element = jen.Id("page"), jen.Id("page").Index(jen.Id("i"))
 		decode = []jen.Code{
 			jen.Var().Id("page").Add(typeExpr(op.Result.Type)),
-			jen.Err().Op(":=").Add(containerDecode(op.Result.Type, jen.Op("&").Id("page"))),
+			jen.Err().Op(":=").Add(containerDecode(op.Result.Type, jen.Op("&").Id("page"), n)),
 		}
 	}
 	none := jen.Op("*").New(item.Clone())

@@ -151,7 +151,7 @@ func methodBody(cl call, n *goNames, pathArgs []jen.Code) []jen.Code {
 	if cl.result.Type == nil {
 		return append(body, jen.Return(jen.Id("c").Dot("do").Call(jen.Id("ctx"), jen.Id("r"), jen.Nil())))
 	}
-	return append(body, readResult(cl.result)...)
+	return append(body, readResult(cl.result, n)...)
 }
 
 // argumentChecks reject a nil params or body where the operation requires one.

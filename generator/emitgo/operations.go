@@ -19,7 +19,7 @@ func operations(f *jen.File, ops []*ir.Operation, api *ir.API, n *goNames) {
 			paramsType(f, op, n)
 		}
 		if t := op.Result.Type; t != nil && t.Kind == ir.Named && t.Named.Kind == ir.ByStatus {
-			byStatusType(f, t.Named)
+			byStatusType(f, t.Named, n)
 		}
 		for _, cl := range calls(op) {
 			method(f, cl, n)

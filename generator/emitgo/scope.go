@@ -33,7 +33,7 @@ type goNames struct {
 }
 
 // imported are the package names generated files refer to.
-var imported = []string{"bytes", "context", "errors", "fmt", "http", "io", "iter", "json", "jx", "maps", "slices",
+var imported = []string{"bytes", "context", "errors", "fmt", "http", "io", "iter", "json", "jx", "maps", "reflect", "slices",
 	"strconv", "strings", "sync", "time", "unsafe", "url", "utf8", "unicode"}
 
 // methodLocals are the names generated method bodies declare or refer to besides the
