@@ -95,7 +95,8 @@ fuzz:
 
 # bench runs the bench/ module (the generated client beside go-github v84 + ghinstallation,
 # and generation itself) with -benchmem, BENCHCOUNT rounds of every benchmark, and prints
-# benchstat's table with go-github as the base of each ratio. Rounds, not -count (which runs
+# benchstat's table with go-github as the base of each ratio, then the compile benchmark's
+# own table (it pairs the two clients' builds itself). Rounds, not -count (which runs
 # one benchmark's repetitions back to back), so that a spell of noise on a shared machine
 # falls on both clients alike. BENCHMARKS.md records a run.
 BENCHCOUNT ?= 6
@@ -106,7 +107,8 @@ bench: upstream
 		./bench.test -test.run='^$$' -test.bench=. -test.benchmem -test.timeout=60m > round.out || { cat round.out; exit 1; }; \
 		tee -a bench.out < round.out; \
 	done; rm -f round.out
-	cd bench && $(GO) run $(BENCHSTAT) -col '/impl@(go-github ghappsgen)' -filter '-.name:Generate' bench.out
+	cd bench && $(GO) run $(BENCHSTAT) -col '/impl@(go-github ghappsgen)' -filter '-.name:Generate -.name:Compile' bench.out
+	cd bench && $(GO) run $(BENCHSTAT) -filter '.name:Compile' bench.out
 	cd bench && $(GO) run $(BENCHSTAT) -filter '.name:Generate' bench.out
 
 # bench-smoke runs every benchmark once: they check their own results, so CI knows they

@@ -6,8 +6,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/ghappsgen/ghappsgen/generator"
 )
@@ -16,50 +18,90 @@ import (
 // client's package alone, its dependencies already built. go-github is its v84 package
 // (hand-written, all of GitHub's REST API); ghappsgen is a client generated from GitHub's whole
 // api.github.com description as published, in a module with the generated module's
-// requirements. Besides the wall time (sec/op) it reports the CPU time of the build and the
-// peak resident memory of its largest process (the compiler), as the build's wait4 rusage
-// gives them.
+// requirements.
+//
+// Each iteration builds both, in turn one first then the other, and the ratios (ghappsgen's over go-github's)
+// are taken per pair: x-wall and x-cpu are their medians. A shared machine's speed drifts
+// by tens of percent within minutes; two builds back to back see the same spell, so a ratio
+// of a pair holds where a ratio of two separate series does not. It also reports each
+// client's median wall time (sec), CPU time of the build (cpu-sec) and the peak resident
+// memory of its largest process, the compiler (peak-MiB), as the build's wait4 rusage gives
+// them.
 func BenchmarkCompile(b *testing.B) {
-	b.Run("impl=go-github", func(b *testing.B) {
-		benchCompile(b, ".", "github.com/google/go-github/v84/github")
-	})
-	b.Run("impl=ghappsgen", func(b *testing.B) {
-		dir := generateWholeAPI(b)
-		benchCompile(b, dir, "upstream/api")
-	})
-}
-
-// benchCompile builds pkg in the module at dir once per iteration. Compiler flags that differ
-// per iteration (where the compiler writes its own phase timings) change the build's cache
-// key for pkg alone, so pkg is compiled each time and nothing else is.
-func benchCompile(b *testing.B, dir, pkg string) {
-	warm := exec.Command("go", "build", pkg)
-	warm.Dir = dir
-	if out, err := warm.CombinedOutput(); err != nil {
-		b.Fatalf("go build %s: %v\n%s", pkg, err, out)
+	clients := []*compiled{
+		{name: "go-github", dir: ".", pkg: "github.com/google/go-github/v84/github"},
+		{name: "ghappsgen", dir: generateWholeAPI(b), pkg: "upstream/api"},
 	}
 	phases := b.TempDir()
-	var cpu float64
-	var peak int64
+	for _, c := range clients {
+		c.warm(b)
+	}
+	var xWall, xCPU []float64
 	i := 0
 	for b.Loop() {
 		i++
-		cmd := exec.Command("go", "build", fmt.Sprintf("-gcflags=%s=-bench=%s", pkg, filepath.Join(phases, fmt.Sprint(i))), pkg)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build %s: %v\n%s", pkg, err, out)
+		first, second := clients[0], clients[1]
+		if i%2 == 0 { // either order, in turn: what the first build leaves behind is shared
+			first, second = second, first
 		}
-		if _, err := os.Stat(filepath.Join(phases, fmt.Sprint(i))); err != nil {
-			b.Fatalf("%s was not compiled again (%v): the measurement would be of the build cache", pkg, err)
-		}
-		state := cmd.ProcessState
-		cpu += (state.UserTime() + state.SystemTime()).Seconds()
-		if ru, ok := state.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss*1024)
-		}
+		first.build(b, filepath.Join(phases, fmt.Sprint(first.name, i)))
+		second.build(b, filepath.Join(phases, fmt.Sprint(second.name, i)))
+		theirs, ours := clients[0], clients[1]
+		xWall = append(xWall, ours.wall[i-1]/theirs.wall[i-1])
+		xCPU = append(xCPU, ours.cpu[i-1]/theirs.cpu[i-1])
 	}
-	b.ReportMetric(cpu/float64(i), "cpu-sec/op")
-	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+	for _, c := range clients {
+		b.ReportMetric(median(c.wall), c.name+"-sec")
+		b.ReportMetric(median(c.cpu), c.name+"-cpu-sec")
+		b.ReportMetric(float64(c.peak)/(1<<20), c.name+"-peak-MiB")
+	}
+	b.ReportMetric(median(xWall), "x-wall")
+	b.ReportMetric(median(xCPU), "x-cpu")
+}
+
+// compiled is a client's package and what its builds measured.
+type compiled struct {
+	name, dir, pkg string
+	wall, cpu      []float64 // seconds, per build
+	peak           int64     // bytes, the largest of all builds
+}
+
+// warm builds the package's dependencies, so that a build measures the package alone.
+func (c *compiled) warm(b *testing.B) {
+	cmd := exec.Command("go", "build", c.pkg)
+	cmd.Dir = c.dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build %s: %v\n%s", c.pkg, err, out)
+	}
+}
+
+// build compiles the package once. The compiler writes its phase timings to phases: a flag
+// that differs per build changes the build's cache key for the package alone, so the
+// package is compiled each time and nothing else is.
+func (c *compiled) build(b *testing.B, phases string) {
+	cmd := exec.Command("go", "build", fmt.Sprintf("-gcflags=%s=-bench=%s", c.pkg, phases), c.pkg)
+	cmd.Dir = c.dir
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build %s: %v\n%s", c.pkg, err, out)
+	}
+	c.wall = append(c.wall, time.Since(start).Seconds())
+	if _, err := os.Stat(phases); err != nil {
+		b.Fatalf("%s was not compiled again (%v): the measurement would be of the build cache", c.pkg, err)
+	}
+	state := cmd.ProcessState
+	c.cpu = append(c.cpu, (state.UserTime() + state.SystemTime()).Seconds())
+	if ru, ok := state.SysUsage().(*syscall.Rusage); ok {
+		c.peak = max(c.peak, ru.Maxrss*1024)
+	}
+}
+
+func median(xs []float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // generateWholeAPI generates a client of GitHub's whole api.github.com description into a
