@@ -20,43 +20,35 @@ import (
 // api.github.com description as published, in a module with the generated module's
 // requirements.
 //
-// Each iteration builds both, in turn one first then the other, and the ratios (ghappsgen's over go-github's)
-// are taken per pair: x-wall and x-cpu are their medians. A shared machine's speed drifts
-// by tens of percent within minutes; two builds back to back see the same spell, so a ratio
-// of a pair holds where a ratio of two separate series does not. It also reports each
-// client's median wall time (sec), CPU time of the build (cpu-sec) and the peak resident
-// memory of its largest process, the compiler (peak-MiB), as the build's wait4 rusage gives
-// them.
+// Each iteration builds both, in turn one first then the other, and the ratios
+// (ghappsgen's over go-github's) are taken per pair: x-wall and x-cpu are their medians. A
+// shared machine's speed drifts by tens of percent within minutes; two builds back to back
+// see the same spell, so a ratio of a pair holds where a ratio of two separate series does
+// not. It also reports each client's median wall time (sec), CPU time of the build
+// (cpu-sec) and the peak resident memory of its largest process, the compiler (peak-MiB),
+// as the build's wait4 rusage gives them.
 func BenchmarkCompile(b *testing.B) {
-	clients := []*compiled{
-		{name: "go-github", dir: ".", pkg: "github.com/google/go-github/v84/github"},
-		{name: "ghappsgen", dir: generateWholeAPI(b), pkg: "upstream/api"},
-	}
+	theirs := &compiled{name: "go-github", dir: ".", pkg: "github.com/google/go-github/v84/github"}
+	ours := &compiled{name: "ghappsgen", dir: generateWholeAPI(b), pkg: "upstream/api"}
 	phases := b.TempDir()
-	for _, c := range clients {
-		c.warm(b)
-	}
-	var xWall, xCPU []float64
-	i := 0
+	theirs.warm(b)
+	ours.warm(b)
 	for b.Loop() {
-		i++
-		first, second := clients[0], clients[1]
-		if i%2 == 0 { // either order, in turn: what the first build leaves behind is shared
-			first, second = second, first
+		pair := []*compiled{theirs, ours}
+		if len(theirs.wall)%2 == 1 { // either order, in turn: what the first build leaves behind is shared
+			pair = []*compiled{ours, theirs}
 		}
-		first.build(b, filepath.Join(phases, fmt.Sprint(first.name, i)))
-		second.build(b, filepath.Join(phases, fmt.Sprint(second.name, i)))
-		theirs, ours := clients[0], clients[1]
-		xWall = append(xWall, ours.wall[i-1]/theirs.wall[i-1])
-		xCPU = append(xCPU, ours.cpu[i-1]/theirs.cpu[i-1])
+		for _, c := range pair {
+			c.build(b, filepath.Join(phases, fmt.Sprint(c.name, len(c.wall))))
+		}
 	}
-	for _, c := range clients {
+	for _, c := range []*compiled{theirs, ours} {
 		b.ReportMetric(median(c.wall), c.name+"-sec")
 		b.ReportMetric(median(c.cpu), c.name+"-cpu-sec")
 		b.ReportMetric(float64(c.peak)/(1<<20), c.name+"-peak-MiB")
 	}
-	b.ReportMetric(median(xWall), "x-wall")
-	b.ReportMetric(median(xCPU), "x-cpu")
+	b.ReportMetric(median(ratios(ours.wall, theirs.wall)), "x-wall")
+	b.ReportMetric(median(ratios(ours.cpu, theirs.cpu)), "x-cpu")
 }
 
 // compiled is a client's package and what its builds measured.
@@ -94,6 +86,15 @@ func (c *compiled) build(b *testing.B, phases string) {
 	if ru, ok := state.SysUsage().(*syscall.Rusage); ok {
 		c.peak = max(c.peak, ru.Maxrss*1024)
 	}
+}
+
+// ratios are a[i]/b[i], pair by pair.
+func ratios(a, b []float64) []float64 {
+	out := make([]float64, len(a))
+	for i := range a {
+		out[i] = a[i] / b[i]
+	}
+	return out
 }
 
 func median(xs []float64) float64 {

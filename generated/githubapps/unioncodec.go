@@ -43,10 +43,11 @@ func (u *union) pick(d *dec) (int, error) {
 // chose last (start makes it the one the union holds and returns its address, member table
 // and member reader), counting each variant's required members as it goes. When the counts
 // choose the guess, the result is what pick and the variant's own decoder would have given,
-// having read the object once instead of twice (the look-ahead, then the decode). Otherwise, or when the object does not
-// decode as the guess, the decoder cannot go back: errGuessedWrong makes decodeFresh start
-// over without guessing. ok is false, and nothing is read, when there is nothing to guess:
-// not a guessing decode, not an object, or a last choice that is not an object model.
+// having read the object once instead of twice (the look-ahead, then the decode).
+// Otherwise, or when the object does not decode as the guess, the decoder cannot go back:
+// errGuessedWrong makes decodeFresh start over without guessing. ok is false, and nothing
+// is read, when there is nothing to guess: not a guessing decode, not an object, or a last
+// choice that is not an object model.
 func guessCase(d *dec, u *union, start func(i int) (unsafe.Pointer, *memberTable, memberReader)) (ok bool, err error) {
 	if !d.guess || u.required == nil || d.Next() != jx.Object {
 		return false, nil

@@ -23,10 +23,11 @@ import (
 )
 
 // The generated models read and write JSON with github.com/go-faster/jx: no reflection
-// (bar growing a list of models, see decodeModels), no intermediate maps. Their UnmarshalJSON uses the same code, so encoding/json users get
-// the same results; encoding/json writes a model from its tags, which say what the encoder
-// writes, unless the model has a MarshalJSON because they cannot. These helpers are what
-// the per-type code calls.
+// (bar growing a list of models, see decodeModels), no intermediate maps. Their
+// UnmarshalJSON uses the same code, so encoding/json users get the same results;
+// encoding/json writes a model from its tags, which say what the encoder writes, unless
+// the model has a MarshalJSON because they cannot. These helpers are what the per-type
+// code calls.
 
 // decodeTarget is a value a JSON answer decodes into.
 type decodeTarget interface {

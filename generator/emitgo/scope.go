@@ -23,7 +23,7 @@ type goNames struct {
 	members    map[*ir.Type]string // a struct's member-name table
 	reader     map[*ir.Type]string // a struct's memberReader, where it needs one
 	writer     map[*ir.Type]string // a struct's memberWriter, where it needs one
-	encoder    map[paramsIn]string // the function that renders an operation's params of one location, where it has some
+	encoder    map[paramsIn]string // renders an operation's params of one location, where it has some
 	properties map[*ir.Type]string // a std struct's list of known properties
 	cases      map[*ir.Type]string // a union's variant table
 	union      map[*ir.Type]string // a union's decoding state
